@@ -1,0 +1,80 @@
+# carepages: every target is phony and does one job. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+CAREPAGES := NO_MKDOCS_2_WARNING=1 $(PY) -m carepages
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help site serve check test lint new ingest eval bench lighthouse clean \
+        venv test-deps npm-site npm-all chromium
+
+help: ## Show this list of targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade "pip>=24"
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.lock
+	$(VENV)/bin/pip install --quiet -r requirements-test.lock
+	touch $@
+
+node_modules/.site-installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+node_modules/.all-installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ node_modules/.site-installed
+
+venv: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+test-deps: $(VENV)/.test-installed node_modules/.all-installed chromium ## Install test-only dependencies (pytest, Playwright, axe-core, chromium)
+
+npm-site: node_modules/.site-installed
+
+chromium: ## Install Debian's chromium if it is missing
+	@command -v /usr/bin/chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@/usr/bin/chromium --version
+
+site: venv npm-site ## Validate content, build site/ (strict) and dist/carepages-site.zip
+	$(CAREPAGES) build
+
+serve: venv npm-site ## Live preview for editors on http://127.0.0.1:8000 (DRAFT=name previews drafts/name)
+	$(CAREPAGES) serve $(if $(DRAFT),--draft $(DRAFT))
+
+check: venv ## Validate content only (errors stop, warnings are reported)
+	$(CAREPAGES) check
+
+lint: $(VENV)/.test-installed ## ruff lint and format check
+	$(VENV)/bin/ruff check carepages macros tests
+	$(VENV)/bin/ruff format --check carepages macros tests
+
+test: test-deps npm-site ## Run the whole test suite, real-browser tests included
+	$(CAREPAGES) check
+	$(VENV)/bin/ruff check carepages macros tests
+	$(PY) -m pytest
+
+new: venv ## Scaffold a treatment: make new TREATMENT="Chemical peel"
+	@test -n "$(TREATMENT)" || { echo 'usage: make new TREATMENT="Chemical peel"'; exit 2; }
+	$(CAREPAGES) new "$(TREATMENT)"
+
+ingest: venv ## Draft a treatment from sources: make ingest SOURCES="a.txt b.html" SLUG=name
+	@test -n "$(SOURCES)" -a -n "$(SLUG)" || { echo 'usage: make ingest SOURCES="files or folders" SLUG=name'; exit 2; }
+	$(CAREPAGES) ingest $(SOURCES) --slug $(SLUG) $(if $(FORCE),--force)
+
+eval: venv ## Score the normaliser on the labelled evaluation set and the seeds
+	$(CAREPAGES) eval
+
+bench: venv npm-site ## Measure build speed, page weight and zip size; writes BENCHMARKS.md
+	$(CAREPAGES) bench
+
+lighthouse: venv node_modules/.all-installed chromium ## Lighthouse mobile scores of the built site
+	$(CAREPAGES) lighthouse
+
+clean: ## Remove build output (site/, dist/, build/)
+	rm -rf site dist build

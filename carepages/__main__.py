@@ -1,0 +1,46 @@
+"""`python -m carepages COMMAND`: one entry point for editors, the Makefile and CI."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+# command → (module with main(argv) -> int, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("carepages.check", "validate content/ and the clinic settings"),
+    "build": ("carepages.build", "check, build site/ and dist/carepages-site.zip atomically"),
+    "serve": ("carepages.build", "live preview for editors"),
+    "new": ("carepages.scaffold", "scaffold a new treatment folder"),
+    "ingest": ("carepages.ingest.cli", "turn source documents into a draft treatment"),
+    "eval": ("carepages.ingest.evaluate", "score the normaliser on the labelled set"),
+    "bench-ingest": ("carepages.ingest.bench", "measure ingest throughput"),
+    "bench-site": ("carepages.bench", "generate a synthetic project of N pages"),
+    "bench": ("carepages.bench", "run the benchmarks and write BENCHMARKS.md"),
+    "lighthouse": ("carepages.bench", "Lighthouse scores of the built site"),
+}
+
+USAGE = "usage: python -m carepages COMMAND [options]\n\ncommands:\n" + "\n".join(
+    f"  {name:<13} {text}" for name, (_, text) in COMMANDS.items()
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"carepages: unknown command '{name}'\n\n{USAGE}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    entry = getattr(module, "main_" + name.replace("-", "_"), None) or module.main
+    try:
+        return entry(rest)
+    except KeyboardInterrupt:
+        print("carepages: stopped", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

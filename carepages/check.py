@@ -1,0 +1,50 @@
+"""`carepages check`: every problem in content/ and the clinic settings, one line each."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from carepages import rules
+from carepages.content import Site, load_site
+from carepages.problems import Problem
+
+
+def collect(
+    root: Path, today: dt.date | None = None, draft: str | None = None
+) -> tuple[Site, list[Problem]]:
+    """Load the project at `root` and run every rule; problems sorted by file and line."""
+    config = root / "mkdocs.yml"
+    extra = [root / "drafts" / draft] if draft else []
+    site = load_site(root / "content", config, base=root, extra_treatments=extra)
+    problems = set(site.problems)
+    problems.update(rules.check_site(site, root=root, today=today or dt.date.today()))
+    return site, sorted(problems)
+
+
+def report(problems: list[Problem], strict: bool) -> int:
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(
+        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    )
+    return 1 if errors or (strict and warnings) else 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m carepages check", description=__doc__)
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
+    parser.add_argument("--draft", help="also check drafts/NAME as a treatment")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not (args.root / "mkdocs.yml").exists():
+        print(f"carepages: no mkdocs.yml in {args.root}: run this from the project folder")
+        return 2
+    _, problems = collect(args.root, args.today, args.draft)
+    return report(problems, args.strict)

@@ -1,0 +1,64 @@
+"""MkDocs hooks: each page's navigation lists only its own treatment's pages.
+
+Material embeds the whole navigation in every page, so a clinic with fifty treatments
+would repeat fifty menus on each one; here a page sees Home, its treatment, the
+site-wide questions and About, and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+# A treatment's pages in reading order (MkDocs sorts them alphabetically).
+_ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
+
+
+def _src(item: Any) -> str:
+    return getattr(getattr(item, "file", None), "src_uri", "")
+
+
+def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
+    for item in nav.items:
+        if isinstance(item, Section):
+            item.children.sort(key=lambda child: _ORDER.get(_src(child).rsplit("/", 1)[-1], 9))
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> dict:
+    own = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else None
+    items = [
+        item
+        for item in nav.items
+        if not isinstance(item, Section)
+        or (own is not None and any(_src(c).startswith(own + "/") for c in item.children))
+    ]
+    context["nav"] = Navigation(items, nav.pages)
+    return context
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """`make serve DRAFT=name` previews drafts/name/ as if it were content/name/."""
+    import os
+    from pathlib import Path
+
+    from mkdocs.structure.files import File
+
+    draft = os.environ.get("CAREPAGES_DRAFT")
+    if not draft:
+        return files
+    folder = Path(config["config_file_path"]).parent / "drafts" / draft
+    for path in sorted(folder.glob("*.md")):
+        if path.name == "conflicts.md":
+            continue
+        files.append(
+            File(
+                f"{draft}/{path.name}",
+                src_dir=str(folder.parent),
+                dest_dir=config["site_dir"],
+                use_directory_urls=config["use_directory_urls"],
+            )
+        )
+    return files

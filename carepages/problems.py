@@ -1,0 +1,27 @@
+"""Problems an editor can act on: `path:line[:col]: error|warning: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    severity: Literal["error", "warning"] = "error"
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content that cannot be published; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

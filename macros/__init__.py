@@ -1,0 +1,98 @@
+"""mkdocs-macros module: registers the carepages components as macros. Kept thin: the data
+comes from `carepages.content`, the HTML from `macros.components`."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from macros import pages
+from macros.components import render
+
+
+def define_env(env: Any) -> None:
+    config_path = Path(env.conf["config_file_path"])
+    content_dir = Path(env.conf["docs_dir"])
+    draft = os.environ.get("CAREPAGES_DRAFT")
+    extra = [config_path.parent / "drafts" / draft] if draft else []
+    site = pages.load(content_dir, config_path, extra)
+    env.variables["carepages_site"] = site
+    # The footer and header read the clinic from the config; give them the tel: link too.
+    env.conf["extra"]["clinic"]["tel"] = site.clinic.tel
+
+    def macro(fn):
+        """Register fn; a call with wrong parameters names the page and the macro."""
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any):
+            where = env.page.file.src_uri if env.page else "?"
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError as exc:
+                raise PluginError(
+                    f"{content_dir.name}/{where}: macro '{fn.__name__}' was called with wrong "
+                    f"parameters ({exc}); it takes ({', '.join(signature.parameters)})"
+                ) from None
+            try:
+                return fn(*args, **kwargs)
+            except pages.MacroUsageError as exc:
+                raise PluginError(
+                    f"{content_dir.name}/{where}: macro '{fn.__name__}': {exc}"
+                ) from None
+
+        env.macro(wrapper, fn.__name__)
+        return wrapper
+
+    @macro
+    def timeline(treatment: str | None = None):
+        data = pages.treatment_for(site, env.page, treatment)
+        return render("timeline", slug=data.slug, title=data.title, steps=data.treatment.timeline)
+
+    @macro
+    def activity_table(treatment: str | None = None):
+        data = pages.treatment_for(site, env.page, treatment)
+        return render("activity_table", slug=data.slug, rows=pages.activity_rows(site, data))
+
+    @macro
+    def faq(treatment: str | None = None):
+        data = pages.treatment_for(site, env.page, treatment)
+        return render("faq", groups=[pages.faq_group(data, titled=False)], heading_level=2)
+
+    @macro
+    def faq_all():
+        groups = [pages.faq_group(t, titled=True) for t in pages.published(site)]
+        return render("faq", groups=groups, heading_level=3)
+
+    @macro
+    def when_to_call(treatment: str | None = None):
+        data = pages.treatment_for(site, env.page, treatment)
+        return render("when_to_call", clinic=site.clinic, signs=data.treatment.call_us_if)
+
+    @macro
+    def treatment_list():
+        return render("treatment_list", treatments=pages.treatment_cards(site, env.page))
+
+    @macro
+    def source_notes(treatment: str | None = None, open: bool = False):
+        data = pages.treatment_for(site, env.page, treatment)
+        return pages.render_source_notes(data, open=open)
+
+    @macro
+    def all_source_notes():
+        return "\n".join(pages.render_source_notes(t, open=False) for t in pages.published(site))
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Every treatment page ends with its review line and disclaimer, and every page gets
+    its structured data (JSON-LD) for the head."""
+    site = env.variables["carepages_site"]
+    data = pages.treatment_of_page(site, env.page)
+    if data is not None:
+        env.markdown = f"{env.markdown}\n\n{pages.review_note(site, data, env.page)}\n"
+    env.page.meta["carepages_jsonld"] = pages.jsonld(site, data, env.page, env.conf)
