@@ -1,0 +1,116 @@
+"""Shared fixtures: the real site built once per run, and a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the project (content, theme, macros, config) to build or break."""
+    for name in ("mkdocs.yml", "content", "macros", "overrides", "carepages"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def run_carepages(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "carepages", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built with `carepages build` into a temp copy; returns its root."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_carepages("build", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def site_dir(built: Path) -> Path:
+    return built / "site"
+
+
+@pytest.fixture(scope="session")
+def unzipped(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked the way a patient would: returns the folder with index.html."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(built / "dist" / "carepages-site.zip") as archive:
+        archive.extractall(target)
+    return target / "carepages-site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_url(site_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (a static host, as a clinic would deploy it)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing in CI is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (own context) with fixed locale and time zone."""
+    context = browser.new_context(
+        locale="en-GB", timezone_id="Europe/London", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    yield page
+    context.close()
