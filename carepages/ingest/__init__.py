@@ -1,0 +1,1 @@
+"""Turn raw source documents about a treatment into structured sections, spans and drafts."""

@@ -1,0 +1,504 @@
+"""Sort blocks into the five sections (or noise) from heading context and their own wording."""
+
+from __future__ import annotations
+
+import re
+
+from . import clean
+from .model import Block
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.I)
+
+
+_TREATMENT = r"(?:treatment|procedure|session|appointment|visit|peel|facial)"
+
+# Headings: which section a heading opens. Checked in this order; the first hit wins.
+_HEADING_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "risks",
+        _rx(
+            r"\brisks?\b",
+            r"\bside[- ]?effects?\b",
+            r"\bcomplications?\b",
+            r"\bcontraindicat",
+            r"\bsafety\b",
+            r"\bis\s+(?:it|\w+(?:\s+\w+)?)\s+safe\b",
+            r"\bwho\s+(?:should\s*n[o']?t|should\s+not|cannot|can[\u2019']?t|must\s+not|is\s+not)\b",
+            r"\bnot\s+(?:suitable|recommended|a\s+good\s+candidate)\b",
+            r"\bwhen\s+to\s+(?:call|seek|contact|see|get)\b",
+            r"\bwarnings?\b",
+            r"\bcautions?\b",
+            r"\bdangers?\b",
+            r"\badverse\b",
+            r"\bgo(?:es)?\s+wrong\b",
+            r"\bif\s+(?:you\s+have\s+)?(?:problems|concerns)\b",
+            r"\bemergenc",
+            r"\bred\s+flags?\b",
+            r"\bseek\s+(?:medical|professional)\b",
+        ),
+    ),
+    (
+        "after",
+        _rx(
+            r"\bafter[- ]?care\b",
+            r"\bpost[- ]?(?:treatment|procedure|care|peel|op)\b",
+            r"\brecover(?:y|ing)?\b",
+            r"\bheal(?:ing)?\b",
+            r"\bdowntime\b",
+            r"\btimeline\b",
+            r"^\s*(?:\d+\s*[-\u2013]\s*)?\d+\s+(?:days?|weeks?|hours?)\b",
+            r"^\s*(?:days?|weeks?)\s+\d",
+            r"\b(?:first|next)\s+(?:\d+\s+|few\s+)?(?:hours|days|weeks|day|week)\b",
+            r"\bafter(?:\s+the|\s+your|\s+a|\s+\w+ing)?\s+(?:\w+\s+)?" + _TREATMENT + r"?",
+            r"\bafter\s+effects?\b",
+            r"\bfollowing\s+(?:your|the)\s+" + _TREATMENT,
+            r"\bwhat\s+to\s+avoid\b",
+            r"\bproducts?\s+to\s+avoid\b",
+            r"\bafter\b",
+            r"\bimmediate(?:ly)?\b",
+            r"\bat\s+home\b.*\bcare\b",
+        ),
+    ),
+    (
+        "preparation",
+        _rx(
+            r"\bprepar",
+            r"\bbefore\s+(?:your|the|you|a|treatment|the\s+day)\b",
+            r"\bprior\s+to\b",
+            r"\bpre[- ]?(?:treatment|procedure|care|peel)\b",
+            r"\bgetting\s+ready\b",
+            r"\bconsultation\b",
+            r"\bahead\s+of\b",
+            r"\bthe\s+day\s+before\b",
+            r"\bbefore\b",
+        ),
+    ),
+    (
+        "during",
+        _rx(
+            r"\bduring\b(?!\s+(?:the\s+)?(?:recovery|healing|this\s+(?:time|period)))",
+            r"\bwhat\s+happens\b",
+            r"\bon\s+the\s+day\b",
+            r"\bthe\s+(?:procedure|process)\b",
+            r"\bhow\s+(?:is\s+it|it[\u2019']?s|is\s+\w+(?:\s+\w+)?)\s+(?:done|performed|carried\s+out)\b",
+            r"\bhow\s+things\s+are\s+done\b",
+            r"\b(?:does\s+it|will\s+it|is\s+(?:it|the\s+\w+))\s+(?:hurt|painful|hurting)\b",
+            r"\bpain\b",
+            r"\bstep[- ]by[- ]step\b",
+            r"\bnumbing\b",
+            r"\ban[a]?esthe",
+            r"\bin\s+the\s+(?:chair|clinic|treatment\s+room)\b",
+            r"\bprocess\b",
+            r"\bhow\s+long\s+does\s+(?:it|the\s+\w+)\s+take\b",
+            r"\bthe\s+(?:treatment|session)\s+itself\b",
+        ),
+    ),
+    (
+        "what-it-is",
+        _rx(
+            r"\bwhat\s+(?:is|are)\b",
+            r"\bhow\s+(?:does|do)\b.*\bwork",
+            r"\bhow\s+it\s+works\b",
+            r"\bbenefits?\b",
+            r"\boverview\b",
+            r"\babout\b",
+            r"\bintroduction\b",
+            r"\bwhy\b",
+            r"\bwho\b",
+            r"\bcandidates?\b",
+            r"\bfor\s+whom\b",
+            r"\bused\s+for\b",
+            r"\buses\b",
+            r"\bconcerns?\b",
+            r"\bresults?\b",
+            r"\bhow\s+(?:often|many)\b",
+            r"\bsessions?\b",
+            r"\bcost\b",
+            r"\bprice\b",
+            r"\btypes?\b",
+            r"\bbasic",
+            r"\bessence\b",
+            r"\beverything\b",
+            r"\bworks?\b",
+            r"\bbody\s+parts?\b",
+            r"\bareas?\b",
+            r"\bvs\.?\b",
+            r"\bversus\b",
+            r"\bexpect\b",
+        ),
+    ),
+]
+
+# Words in a block's own text. Weights are small integers; only clear leads override context.
+_TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
+    "preparation": [
+        (
+            _rx(
+                r"\bbefore\s+(?:your|the|each|a)\s+(?:\w+\s+)?" + _TREATMENT,
+                r"\bprior\s+to\b",
+                r"\bahead\s+of\s+(?:your|the)\b",
+                r"\bpre[- ]?(?:treatment|procedure)\b",
+                r"\bin\s+advance\b",
+                r"\b(?:hours|days|weeks)\s+before\b",
+            ),
+            2,
+        ),
+        (
+            _rx(
+                r"\barrive\b",
+                r"\bstop\s+(?:using|taking)\b",
+                r"\bconsultation\b",
+                r"\bmedical\s+history\b",
+                r"\bpatch\s+test\b",
+                r"\bon\s+the\s+day\s+of\b",
+                r"\bclean\s+face\b",
+                r"\bprepar",
+                r"\bassess\b",
+                r"\bdiscuss\s+(?:your|any)\b",
+                r"\bplan\s+(?:your|the)\b",
+                r"\bbeforehand\b",
+            ),
+            1,
+        ),
+    ],
+    "during": [
+        (
+            _rx(
+                r"\bnumbing\b",
+                r"\ban[a]?esthe",
+                r"\bduring\s+the\s+(?:treatment|procedure|session|peel)\b",
+                r"\bthe\s+(?:procedure|session|treatment)\s+(?:typically\s+|usually\s+)?(?:takes|lasts)\b",
+                r"\bprickl",
+                r"\b(?:practitioner|clinician|nurse|therapist|dermatologist|provider)\s+(?:will|then|uses|moves|applies|glides)\b",
+            ),
+            2,
+        ),
+        (
+            _rx(
+                r"\bdevice\b",
+                r"\bpen\b",
+                r"\bneedles?\b",
+                r"\bsensation\b",
+                r"\bfeel\s+(?:a|some|slight|mild|warm)\b",
+                r"\b\d+\s*(?:to|-|\u2013)\s*\d+\s*minutes\b",
+                r"\bminutes\b",
+                r"\bcleans(?:ed|es)\b",
+                r"\bapplied\b",
+                r"\bpasses?\b",
+                r"\bin\s+the\s+chair\b",
+                r"\bhandheld\b",
+                r"\bstings?\b",
+                r"\btingl",
+                r"\bpain(?:ful)?\b",
+                r"\bhurt",
+                r"\bdiscomfort\b",
+            ),
+            1,
+        ),
+    ],
+    "after": [
+        (
+            _rx(
+                r"\bafter\s+(?:your|the|each|a)\s+(?:\w+\s+)?" + _TREATMENT,
+                r"\bafter[- ]?care\b",
+                r"\bpost[- ]?(?:treatment|procedure|peel)\b",
+                r"\bfollowing\s+(?:your|the)\s+" + _TREATMENT,
+                r"\bdowntime\b",
+                r"\brecovery\b",
+                r"\bheal(?:s|ing|ed)?\b",
+            ),
+            2,
+        ),
+        (
+            _rx(
+                r"\bredness\b",
+                r"\bswell",
+                r"\bpeel(?:ing|s)?\b",
+                r"\bflak",
+                r"\bdry(?:ness)?\b",
+                r"\btight",
+                r"\bmoistur",
+                r"\bsunscreen\b",
+                r"\bspf\b",
+                r"\bgentle\s+(?:cleanser|face\s+wash|wash)\b",
+                r"\bfades?\b",
+                r"\bsubside",
+                r"\breturn\s+to\b",
+                r"\bresume\b",
+                r"\bagain\b",
+                r"\bpillowcases?\b",
+                r"\bhydrat",
+                r"\bsunburn\b",
+                r"\bavoid\b",
+                r"\bday\s+\d",
+                r"\bfor\s+\d+\s+(?:hours|days)\b",
+                r"\bimmediately\s+after\b",
+            ),
+            1,
+        ),
+    ],
+    "risks": [
+        (
+            _rx(
+                r"\brisks?\b",
+                r"\bside[- ]effects?\b",
+                r"\bcomplications?\b",
+                r"\binfections?\b",
+                r"\ballerg",
+                r"\bhyperpigment",
+                r"\bhypopigment",
+                r"\bkeloid",
+                r"\bcontraindicat",
+                r"\brisk\s+of\s+scarring\b",
+                r"\b(?:permanent|cause)\s+scarring\b",
+                r"\bcold\s+sores?\b",
+                r"\bherpes\b",
+            ),
+            2,
+        ),
+        (
+            _rx(
+                r"\bbruis",
+                r"\brare(?:ly)?\b",
+                r"\bsevere\b",
+                r"\bpus\b",
+                r"\bfever\b",
+                r"\bpregnan",
+                r"\bbreast[- ]?feeding\b",
+                r"\bblood\s+thinners?\b",
+                r"\bisotretinoin\b",
+                r"\baccutane\b",
+                r"\bnot\s+suitable\b",
+                r"\bshould\s*n[o']?t\b",
+                r"\bshould\s+not\b",
+                r"\bsafe(?:ly|ty)?\b",
+                r"\bdanger",
+            ),
+            1,
+        ),
+    ],
+    "what-it-is": [
+        (
+            _rx(
+                r"\bis\s+an?\s+(?:\w+\s+){0,3}(?:procedure|treatment|technique|therapy)\b",
+                r"\balso\s+(?:known|called)\b",
+                r"\bcollagen\s+induction\b",
+                r"\bworks\s+by\b",
+                r"\bused\s+(?:for|to\s+treat)\b",
+                r"\bbenefits?\b",
+            ),
+            2,
+        ),
+        (
+            _rx(
+                r"\bcollagen\b",
+                r"\belastin\b",
+                r"\bstimulat",
+                r"\bimprov",
+                r"\breduc",
+                r"\bcandidates?\b",
+                r"\bsuitable\s+for\b",
+                r"\bideal\s+for\b",
+                r"\bsessions\b",
+                r"\bresults\b",
+                r"\bhow\s+often\b",
+                r"\bscars\b",
+                r"\bwrinkles\b",
+                r"\bfine\s+lines\b",
+                r"\bpores\b",
+                r"\bpigment",
+                r"\btexture\b",
+                r"\brejuvenat",
+                r"\btreat(?:s|ment\s+for)\b",
+                r"\bpopular\b",
+                r"\beffective\b",
+            ),
+            1,
+        ),
+    ],
+}
+
+_CONTRAINDICATION = _rx(
+    r"\b(?:should\s*n[o']?t|should\s+not|must\s+not|cannot|can[\u2019']?t|do\s+not|don[\u2019']?t|not)\s+(?:have|get|try|undergo|be\s+treated|receive|be\s+(?:performed|done)|have\s+\w+\s+(?:performed|done))\b[^.]{0,80}\b(?:if|while|when|who)\b",
+    r"\bnot\s+(?:suitable|recommended|a\s+good\s+candidate|safe)\s+(?:for|if|during|while|when)\b",
+    r"\b(?:if|when)\s+(?:you|someone|they)\s+(?:are|is|have|has|take|use)\b[^.]{0,90}\b(?:should\s*n[o']?t|should\s+not|must\s+not|cannot|avoid\s+(?:this|the)\s+"
+    + _TREATMENT
+    + r"|keep\s+(?:themselves|yourself)\s+away)",
+    r"\b(?:people|anyone|those|patients|women)\s+(?:who|with)\b[^.]{0,120}\b(?:should\s*n[o']?t|should\s+not|must\s+not|cannot|are\s+not\s+(?:suitable|good\s+candidates))\b",
+    r"\bcontraindicat",
+    r"\b(?:pregnant|breast[- ]?feeding)\b[^.]{0,60}\b(?:wait|avoid|not)\b",
+)
+_CALL_US = _rx(
+    r"\b(?:call|contact|phone|ring|tell|see|notify)\s+(?:us|the\s+clinic|your\s+(?:clinic|doctor|dermatologist|practitioner|provider|gp|nurse|clinician)|a\s+doctor|a\s+(?:medical\s+)?professional|your\s+skincare\s+professional)\b",
+    r"\bseek\s+(?:urgent\s+|immediate\s+|prompt\s+)?(?:medical|professional)\s+(?:attention|advice|help|care)\b",
+    r"\bwarrant\s+medical\s+attention\b",
+    r"\bgo\s+to\s+(?:a&e|the\s+emergency|urgent\s+care)\b",
+)
+_CALL_CONDITION = _rx(
+    r"\bif\b", r"\bwhen\b", r"\bsigns?\s+of\b", r"\bsymptoms?\b", r"\bexperience\b"
+)
+
+_QUESTION_START = re.compile(
+    r"^(?:\d+[.)]\s*)?(?:what|how|why|when|where|who|whom|which|is|are|can|could|does|do|did|should|will|would|"
+    r"was|were|has|have|am|may|must)\b",
+    re.I,
+)
+
+
+def heading_section(text: str) -> str | None:
+    """The section a heading opens; risks first, else the section named earliest."""
+    hits: list[tuple[int, int, str]] = []
+    for rank, (section, pattern) in enumerate(_HEADING_RULES):
+        match = pattern.search(text)
+        if match:
+            if section == "risks":
+                return section
+            hits.append((match.start() if section != "what-it-is" else 10_000, rank, section))
+    return min(hits)[2] if hits else None
+
+
+def text_scores(text: str) -> dict[str, int]:
+    scores = dict.fromkeys(_TEXT_RULES, 0)
+    for section, rules in _TEXT_RULES.items():
+        for pattern, weight in rules:
+            scores[section] += weight * len(pattern.findall(text))
+    return scores
+
+
+def is_contraindication(text: str) -> bool:
+    return bool(_CONTRAINDICATION.search(text))
+
+
+def is_call_us(text: str) -> bool:
+    return bool(_CALL_US.search(text)) and bool(_CALL_CONDITION.search(text))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019-]*", text) if len(w) > 3]
+    if not words:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def mark_headings(blocks: list[Block]) -> None:
+    """Plain text has no markup: short lines without a full stop are headings or labels."""
+    after_colon = False
+    for index, block in enumerate(blocks):
+        text = block.text
+        words = text.split()
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "para":
+            looks = (
+                len(words) <= 14
+                and len(text) <= 110
+                and not re.search(r"[.!,;]$", text)
+                and (text[:1].isupper() or text[:1].isdigit())
+            )
+            if looks and text.endswith(":") and len(words) > 9:
+                looks = False
+            if looks and after_colon and not _title_case(text) and not text.endswith(("?", ":")):
+                block.kind = "item"  # "...for people who:" followed by short sentence-case lines
+                continue
+            if looks and nxt is not None:
+                block.kind = "heading"
+                block.label = text.endswith(":")
+                after_colon = False
+                continue
+            after_colon = text.endswith(":") and len(words) > 3
+        elif block.kind == "item":
+            if (
+                _title_case(text)
+                and len(words) <= 8
+                and not re.search(r"[.!,;:]$", text)
+                and nxt is not None
+                and nxt.kind == "para"
+            ):
+                block.kind = "heading"
+            after_colon = after_colon and True
+        else:
+            after_colon = False
+
+
+def classify(blocks: list[Block], title: str) -> None:
+    """Set `section` (and `why`, `promotion`) on every block, in place."""
+    heading_ctx: str | None = None
+    drift: str | None = None
+    previous: Block | None = None
+    title_seen = False
+    for block in blocks:
+        block.promotion = clean.is_promotion(block.text)
+        reason = clean.noise_reason(block, title, previous)
+        is_title = (
+            not title_seen
+            and block.kind == "heading"
+            and (not title or _same(block.text, title) or previous is None)
+        )
+        if is_title and not reason:
+            title_seen = True
+            block.section = "what-it-is"
+            block.why = "title"
+            previous = block
+            continue
+        if reason:
+            block.section, block.why = "noise", reason
+            if block.kind == "heading" and reason != "duplicated title":
+                heading_ctx, drift = None, None
+            previous = block
+            continue
+        own = text_scores(block.text)
+        if block.kind == "heading":
+            section = heading_section(block.text)
+            if section is None:
+                best = _best(own)
+                section = best if best and own[best] >= 2 and best != "what-it-is" else None
+                if section == "after" and heading_ctx == "risks":
+                    section = None
+            if section is None:
+                block.section = drift or heading_ctx or "what-it-is"
+            else:
+                block.section = section
+                heading_ctx, drift = section, None
+            previous = block
+            continue
+        block.section = _section_for(block.text, own, drift or heading_ctx, heading_ctx)
+        if heading_ctx is None and block.section != "risks":
+            drift = block.section
+        previous = block
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"[^a-z0-9]+", "", a.lower()) == re.sub(r"[^a-z0-9]+", "", b.lower())
+
+
+def _best(scores: dict[str, int]) -> str | None:
+    order = ("risks", "after", "preparation", "during", "what-it-is")
+    best = max(order, key=lambda s: (scores[s], -order.index(s)))
+    return best if scores[best] > 0 else None
+
+
+_LABEL = re.compile(r"^([A-Z][\w'\u2019 -]{1,40}):\s+\S")
+
+
+def _section_for(text: str, own: dict[str, int], context: str | None, heading: str | None) -> str:
+    if is_contraindication(text):
+        return "preparation" if context == "preparation" else "risks"
+    if is_call_us(text):
+        return "risks"
+    label = _LABEL.match(text)
+    if label and len(label.group(1).split()) <= 4:
+        # "Downtime: most people..." names its own topic.
+        named = heading_section(label.group(1))
+        if named and named != "what-it-is" and not (context == "risks" and named == "after"):
+            return named
+    best = _best(own)
+    if context is None:
+        return best or "what-it-is"
+    if best is None or best == context:
+        return context
+    if context == "risks" and best == "after":
+        return context  # side effects are described in recovery words; the heading decides
+    if best != "what-it-is" and own[best] >= 3 and own[best] >= own[context] + 2:
+        return best
+    return context

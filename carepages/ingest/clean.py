@@ -1,0 +1,200 @@
+"""Mark what is not patient information as noise (bylines, widgets, calls to action...) and
+flag brand or product promotion."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.I)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Whole-block patterns: the block is nothing but chrome.
+_WHOLE = [
+    (
+        "date or byline",
+        _rx(
+            rf"^(?:posted|published|updated|last\s+updated|written|reviewed)?\s*(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?:\s+\d+)?$",
+            rf"^(?:posted|published|updated)?\s*(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?$",
+            r"^(?:posted|published|updated)?\s*(?:on\s+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$",
+            r"^(?:by|author:?|written\s+by|posted\s+by)\s+[\w .,'\u2019-]{2,60}$",
+            r"^\d+\s*(?:min(?:ute)?s?)\.?\s+read$",
+            r"^(?:reading\s+time|read\s+time)\b.{0,30}$",
+            r"^[\w.-]*\d[\w.-]*$",  # a lone handle or number such as "sd80464" or "535"
+            r"^\d+\s+(?:views?|shares?|likes?|replies|comments?|responses?)$",
+            r"^(?:last\s+)?(?:updated|modified|published)(?:\s+on)?:?\s.{0,30}\d{4}$",
+        ),
+    ),
+    (
+        "page chrome",
+        _rx(
+            r"^skip\s+to\s+(?:main\s+)?(?:content|navigation)",
+            r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
+            r"\bwe\s+use\s+cookies\b",
+            r"\bcookie(?:s|\s+policy|\s+settings|\s+preferences)?\b.{0,80}\b(?:accept|agree|consent|use|browsing|experience)\b",
+            r"^(?:accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|decline|manage\s+(?:cookies|preferences)|got\s+it|ok|i\s+agree)!?$",
+            r"^(?:privacy\s+policy|terms(?:\s+(?:of\s+use|and\s+conditions|&\s+conditions))?|sitemap|accessibility|contact(?:\s+us)?|about(?:\s+us)?|blog|services|shop|locations?|careers|faqs?|gallery|pricing|book\s+online|log\s*in|sign\s+in|register)$",
+            r"\u00a9|\(c\)\s*\d{4}|\ball\s+rights\s+reserved\b|^copyright\b",
+            r"^(?:previous|next)(?:\s+(?:post|article|page))?\b.{0,80}$",
+            r"^(?:tags?|categor(?:y|ies)|filed\s+under|posted\s+in|share(?:\s+this(?:\s+(?:post|article|page))?)?|share\s+on\s+\w+|follow\s+us.*|print(?:\s+this\s+page)?|back\s+to\s+top|read\s+more|learn\s+more|see\s+more|load\s+more)\s*:?.{0,60}$",
+            r"^(?:facebook|twitter|instagram|linkedin|pinterest|youtube|tiktok|whatsapp|email|x)(?:\s*[|/\u00b7]\s*\w+)*$",
+            r"^(?:related|recent|popular)\s+(?:posts|articles|stories|treatments)$",
+            r"^(?:subscribe|sign\s+up)\b.{0,80}\b(?:newsletter|updates|inbox|offers)\b",
+            r"^(?:you\s+are\s+here|breadcrumbs?):?",
+        ),
+    ),
+    (
+        "comment widget",
+        _rx(
+            r"^leave\s+a\s+(?:reply|comment)\b",
+            r"^comments?(?:\s*\(\d+\))?$",
+            r"^\d+\s+comments?$",
+            r"^loading\b.{0,40}\bcomments?\b",
+            r"\bjoin\s+the\s+discussion\b",
+            r"^feel\s+free\s+to\s+(?:contribute|comment)",
+            r"^please\s+add\s+your\s+thoughts",
+            r"^(?:post\s+comment|cancel\s+reply|reply)$",
+            r"\byour\s+email\s+address\s+will\s+not\s+be\s+published\b",
+            r"\brequired\s+fields\s+are\s+marked\b",
+            r"^(?:name|email|website|comment)\s*\*?$",
+            r"^\d+\s+(?:replies|responses)$",
+            r"^(?:add|write|post)\s+a\s+comment\b",
+            r"^no\s+comments\s+yet\b",
+            r"^be\s+the\s+first\s+to\s+comment",
+        ),
+    ),
+    (
+        "review widget",
+        _rx(
+            r"^(?:customer\s+|patient\s+|client\s+)?(?:reviews?|testimonials?|ratings?)(?:\s+from\s+(?:our|happy)\s+\w+)?$",
+            r"^(?:what\s+our\s+(?:patients|clients|customers)\s+say)",
+            r"[\u2605\u2606]{2,}",
+            r"\b\d(?:\.\d)?\s*(?:/|out\s+of)\s*5\b(?:\s*stars?)?",
+            r"\bresults\s+may\s+vary\b",
+            r"\bindividual\s+results\s+(?:may|will)\s+(?:vary|differ)\b",
+            r"^\d+\s+reviews?$",
+        ),
+    ),
+    (
+        "call to action",
+        _rx(
+            r"^(?:book|schedule|request|call|contact|get|claim|reserve)\b.{0,60}\b(?:today|now|online)\b.{0,60}[!.]?$",
+            r"\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+|complimentary\s+)?(?:consultation|appointment|session)\b.{0,80}(?:!|\btoday\b|\bnow\b|\bdiscover\b)",
+            r"^take\s+the\s+first\s+step\b",
+            r"^(?:ready|want)\s+to\s+(?:get\s+started|book|transform|try)\b",
+            r"\bcall\s+us\s+(?:today|now)\b",
+            r"^(?:click|tap)\s+here\b",
+            r"\bget\s+started\s+today\b",
+            r"\b(?:limited|special)\s+(?:time\s+)?offer\b",
+            r"\bbook\s+now\b",
+            r"^(?:get|claim)\s+\d+%\s+off\b",
+            r"\bgift\s+cards?\b",
+        ),
+    ),
+    (
+        "author bio",
+        _rx(
+            r"\bhas\s+a\s+(?:medical|nursing|clinical|beauty|science)\s+background\b",
+            r"\b(?:she|he|they)\s+(?:loves|enjoys|is\s+passionate\s+about)\s+(?:to\s+)?(?:writ|blog|shar|help)",
+            r"^about\s+the\s+(?:author|writer)\b",
+            r"\bis\s+a\s+(?:freelance\s+)?(?:writer|blogger|content\s+creator|contributor)\b",
+            r"\bis\s+obsessed\s+(?:with|in)\b",
+        ),
+    ),
+    (
+        "teaser",
+        _rx(
+            r"\b(?:keep\s+(?:on\s+)?reading|read\s+on|continue\s+reading)\b.{0,40}$",
+            r"\blet[\u2019']?s\s+dive\b",
+            r"\bthis\s+(?:comprehensive\s+|complete\s+|ultimate\s+)?(?:blog\s+post|post|article|guide)\s+will\b",
+            r"\bin\s+this\s+(?:blog\s+post|post|article|guide)\s*,?\s+(?:we|you)[\u2019']?(?:ll|\s+will)\b",
+        ),
+    ),
+]
+_SECTION_NOISE_HEADING = _rx(
+    r"^(?:conclusion|in\s+conclusion|final\s+thoughts|summary|the\s+bottom\s+line|bottom\s+line|"
+    r"key\s+takeaways?|references|sources|further\s+reading|disclaimer|table\s+of\s+contents|contents|"
+    r"share\s+this|about\s+(?:us|the\s+author)|related\s+\w+)\s*:?$"
+)
+_HOOK = _rx(
+    r"^(?:wondering|ever\s+wondered|tired\s+of|looking\s+for|struggling\s+with|ready\s+to|"
+    r"did\s+you\s+know|want\s+to|thinking\s+about|considering|curious|are\s+you\s+(?:tired|looking|ready|considering))\b"
+)
+_CAPTION_PREFIX = _rx(
+    r"^(?:image|photo|picture|figure|fig\.|credit|photo\s+credit|source|caption|img)\s*\d*\s*[:\-]"
+)
+_PROMOTION = _rx(
+    r"\b(?:you\s+can\s+trust(?:\s+on)?|one\s+of\s+the\s+(?:leading|best|top)|(?:best|leading|top|#1)[- ](?:selling|rated)|"
+    r"our\s+(?:products?|range|serum|shop|store)|buy(?:ing)?\s+(?:our|the|a|it)|available\s+(?:in\s+our\s+shop|online|at\s+our)|"
+    r"\d+\s*%\s+off|discount|coupon|promo\s+code|special\s+offer|order\s+(?:now|today|yours))\b",
+    r"[\u00ae\u2122]",
+    r"\b(?:buying|purchase|shop\s+for)\s+(?:dr\.?\s+)?[A-Z]",
+)
+
+
+def strip_glued_title(text: str, title: str) -> str:
+    """Pages saved as text often glue the page title onto the end of a paragraph."""
+    for candidate in (title, title.rstrip("?!. ")):
+        if candidate and len(candidate) > 12 and text.endswith(candidate):
+            head = text[: -len(candidate)]
+            if len(head) > 20 and head[-1] in ".!?)":
+                return head.rstrip()
+    return text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def noise_reason(block: Block, title: str, previous: Block | None) -> str:
+    """Why a block is noise, or "" when it may be patient information."""
+    text = block.text.strip()
+    if not re.search(r"[^\W_]", text):
+        return "no words"
+    if block.why == "image caption":
+        return "image caption"
+    for why, pattern in _WHOLE:
+        limit = 700 if why == "teaser" else 400
+        always = why in ("date or byline", "page chrome", "comment widget")
+        if (always or len(text) < limit) and pattern.search(text):
+            if why == "call to action" and re.search(r"\bif\s+(?:you|your)\b", text, re.I):
+                continue  # "call us if the swelling grows" is advice about risks
+            if why == "page chrome" and block.kind == "heading" and len(text.split()) > 3:
+                continue
+            return why
+    if block.kind == "heading" and _SECTION_NOISE_HEADING.match(text):
+        return "heading of a summary or widget"
+    if previous is not None and _norm(previous.text) == _norm(text) and previous.kind != "item":
+        return "duplicated title"
+    if title and _norm(text) == _norm(title) and previous is not None:
+        return "duplicated title"
+    if _CAPTION_PREFIX.match(text):
+        return "image caption"
+    words = text.split()
+    if (
+        block.kind != "item"
+        and len(words) <= 6
+        and text[:1].islower()
+        and not re.search(r"[.!?:;,]$", text)
+    ):
+        return "image alt-text"
+    if _HOOK.match(text) and "?" in text and block.kind != "heading" and not _answers_itself(text):
+        return "marketing hook"
+    if block.chrome:
+        return "page chrome"
+    return ""
+
+
+def _answers_itself(text: str) -> bool:
+    """A hook followed by several plain sentences still carries information."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    plain = [s for s in sentences if not s.endswith("?") and not _HOOK.match(s)]
+    return len(plain) >= 3
+
+
+def is_promotion(text: str) -> bool:
+    return bool(_PROMOTION.search(text))

@@ -1,0 +1,131 @@
+"""`carepages ingest`: normalise source documents into JSON or into a draft treatment folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TextIO
+
+from .model import Document
+from .pipeline import expand_sources, ingest_path
+from .readers import ReadError
+from .reconcile import Conflict, reconcile
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"carepages ingest: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="carepages ingest",
+        description="Normalise source documents (text, Markdown, HTML) about one treatment.",
+    )
+    parser.add_argument("sources", nargs="+", metavar="FILE_OR_DIR")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument("--slug", help="write drafts/SLUG/ (a treatment folder marked draft)")
+    parser.add_argument("--force", action="store_true", help="replace an existing draft")
+    parser.add_argument("--drafts", default="drafts", help="folder for drafts (default: drafts)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    return parser
+
+
+def ingest_all(
+    paths: list[str], errors_to: TextIO, progress: bool = False
+) -> tuple[list[Document], int]:
+    """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`."""
+    files, errors = expand_sources(paths)
+    for line in errors:
+        print(f"carepages ingest: {line}", file=errors_to)
+    failures = len(errors)
+    docs: list[Document] = []
+    show = progress and len(files) >= 5
+    for index, (path, given) in enumerate(files, start=1):
+        try:
+            docs.append(ingest_path(path, given))
+        except ReadError as exc:
+            failures += 1
+            print(f"carepages ingest: {given}: {exc}", file=errors_to)
+        except (RecursionError, MemoryError, ValueError, UnicodeError) as exc:
+            # A last guard so one odd file never stops the others.
+            failures += 1
+            reason = exc.__class__.__name__
+            print(f"carepages ingest: {given}: could not be processed ({reason})", file=errors_to)
+        if show:
+            _progress(index, len(files), errors_to)
+    if show:
+        print(file=errors_to)
+    return docs, failures
+
+
+def _progress(done: int, total: int, out: TextIO) -> None:
+    width = 30
+    filled = int(width * done / total)
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+    out.flush()
+
+
+def as_json(docs: list[Document], conflicts: list[Conflict]) -> dict[str, object]:
+    return {
+        "documents": [doc.as_json() for doc in docs],
+        "conflicts": [c.as_json() for c in conflicts],
+    }
+
+
+def summary(docs: list[Document], conflicts: list[Conflict]) -> str:
+    sections: Counter[str] = Counter()
+    for doc in docs:
+        sections.update(block.section for block in doc.blocks)
+    parts = ", ".join(
+        f"{name} {sections.get(name, 0)}"
+        for name in ("what-it-is", "preparation", "during", "after", "risks")
+    )
+    return (
+        f"{len(docs)} documents; blocks: {parts}; noise dropped {sections.get('noise', 0)}; "
+        f"FAQs {sum(len(d.faq) for d in docs)}; spans {sum(len(d.timeline) for d in docs)}; "
+        f"restrictions {sum(len(d.restrictions) for d in docs)}; conflicts {len(conflicts)}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not args.json and not args.slug:
+        print("carepages ingest: give --json or --slug NAME", file=sys.stderr)
+        return 2
+    if args.slug and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.slug):
+        print(
+            f"carepages ingest: --slug {args.slug!r} must be lower-case words joined by hyphens",
+            file=sys.stderr,
+        )
+        return 2
+    progress = not args.json and not args.quiet and sys.stderr.isatty()
+    docs, failures = ingest_all(args.sources, sys.stderr, progress=progress)
+    conflicts = reconcile(docs)
+    if args.json:
+        json.dump(as_json(docs, conflicts), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 1 if failures else 0
+    if not docs:
+        print("carepages ingest: no document could be read; no draft written", file=sys.stderr)
+        return 1
+    from .draft import DraftError, write_draft
+
+    try:
+        folder = write_draft(docs, conflicts, args.slug, Path(args.drafts), force=args.force)
+    except DraftError as exc:
+        print(f"carepages ingest: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(summary(docs, conflicts), file=sys.stderr)
+        print(f"wrote {folder}/ (preview: make serve DRAFT={args.slug})", file=sys.stderr)
+    return 1 if failures else 0

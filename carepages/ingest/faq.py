@@ -1,0 +1,125 @@
+"""Question-like headings and standalone question lines become FAQ entries with their answers."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import _QUESTION_START
+from .model import Block, FaqItem
+
+_INFINITIVE = re.compile(r"^(?:what|how|when|where|who|which|why)\s+to\b", re.I)
+_HOOK = re.compile(
+    r"^(?:wondering|ever\s+wondered|tired\s+of|looking\s+for|want\s+to|ready\s+to|struggling|"
+    r"did\s+you\s+know|curious|imagine|need\s+(?:a|some|help))\b",
+    re.I,
+)
+# Questions about the reader's own state that open a sales pitch ("Has your skin...?").
+_ABOUT_READER = re.compile(
+    r"^(?:has|have|is|are|do|does|did)\s+(?:your|you|it)\b.{0,80}\b(?:losing|prone|suffer|struggl|"
+    r"tired|worried|bother|reducing|affect|confidence|looking|noticed|wish|want)",
+    re.I,
+)
+_TOPICS = [
+    (
+        "cost",
+        re.compile(
+            r"\b(?:cost|price|how\s+much|how\s+many|how\s+often|sessions|insurance)\b", re.I
+        ),
+    ),
+    (
+        "results",
+        re.compile(r"\b(?:results?|last|permanent|see\s+(?:a\s+)?difference|work)\b", re.I),
+    ),
+    (
+        "risks",
+        re.compile(
+            r"\b(?:risks?|safe|side\s+effects?|who\s+should|shouldn|complication|scar)\b", re.I
+        ),
+    ),
+    ("before", re.compile(r"\b(?:before|prepar|prior)\b", re.I)),
+    ("during", re.compile(r"\b(?:hurt|pain|during|how\s+long\s+does|done|process|numb)\b", re.I)),
+    ("after", re.compile(r"\b(?:after|recover|downtime|makeup|heal|exercise|sun)\b", re.I)),
+]
+_SECTION_TOPIC = {
+    "preparation": "before",
+    "during": "during",
+    "after": "after",
+    "risks": "risks",
+    "what-it-is": "general",
+}
+
+
+def is_question(block: Block) -> bool:
+    text = block.text.strip()
+    if block.kind == "heading":
+        if text.endswith("?"):
+            return True
+        return bool(_QUESTION_START.match(text)) and not _INFINITIVE.match(text)
+    if not text.endswith("?") or len(text.split()) > 25:
+        return False
+    # A standalone question is one sentence; "Why wouldn't they?" inside a paragraph is not.
+    return len(re.findall(r"[.!?](?:\s|$)", text.rstrip("?"))) == 0
+
+
+def find_faq(blocks: list[Block]) -> list[FaqItem]:
+    items: list[FaqItem] = []
+    candidates = [
+        i for i, b in enumerate(blocks)
+        if b.section != "noise" and b.why != "title" and is_question(b)
+    ]  # fmt: skip
+    candidate_set = set(candidates)
+    for index in candidates:
+        block = blocks[index]
+        text = block.text.strip()
+        if _HOOK.match(text):
+            block.section, block.why = "noise", "rhetorical question"
+            continue
+        # A run of questions with nothing between them is a rhetorical opener.
+        run = _run(index, candidate_set)
+        if len(run) >= 3 or (
+            len(run) == 2 and any(_ABOUT_READER.match(blocks[i].text) for i in run)
+        ):
+            if block.kind != "heading" or not text.endswith("?") or len(run) >= 3:
+                block.section, block.why = "noise", "rhetorical question"
+            continue
+        answer_blocks: list[Block] = []
+        for position, follower in enumerate(blocks[index + 1 :], start=index + 1):
+            if position in candidate_set:
+                break
+            if follower.kind == "heading" and follower.section != "noise" and not follower.label:
+                break
+            if follower.section == "noise":
+                if follower.kind == "heading":
+                    break
+                continue
+            answer_blocks.append(follower)
+        if not answer_blocks:
+            continue
+        if _ABOUT_READER.match(text):
+            block.section, block.why = "noise", "rhetorical question"
+            continue
+        question = re.sub(r"^\d+[.)]\s*", "", text).rstrip(" :;")
+        if not question.endswith("?"):
+            question += "?"
+        answer = "\n\n".join(
+            ("- " if b.kind == "item" else "") + b.text for b in answer_blocks
+        ).replace("\n\n- ", "\n- ")
+        items.append(FaqItem(question, answer, block.line, topic_for(question, block.section)))
+    return items
+
+
+def _run(index: int, candidates: set[int]) -> list[int]:
+    start = index
+    while start - 1 in candidates:
+        start -= 1
+    end = index
+    while end + 1 in candidates:
+        end += 1
+    return list(range(start, end + 1))
+
+
+def topic_for(question: str, section: str) -> str:
+    for topic, pattern in _TOPICS:
+        if pattern.search(question):
+            return topic
+    return _SECTION_TOPIC.get(section, "general")

@@ -1,0 +1,121 @@
+"""Plain data passed between the ingest stages: blocks, spans, restrictions, FAQs, documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTION_IDS = ("what-it-is", "preparation", "during", "after", "risks", "noise")
+
+
+@dataclass
+class Block:
+    """One heading, paragraph or list item, with the line where it starts in the decoded file."""
+
+    kind: str  # "heading", "para" or "item"
+    text: str
+    line: int
+    level: int = 0
+    chrome: bool = False  # inside page chrome (nav, footer, cookie banner) of an HTML page
+    label: bool = False  # a short lead-in ending with ":" that introduces what follows
+    section: str = ""
+    why: str = ""  # why a block is noise, for the summary and for debugging
+    promotion: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"section": self.section, "text": self.text, "line": self.line}
+        out["kind"] = self.kind
+        if self.why:
+            out["why"] = self.why
+        if self.promotion:
+            out["promotion"] = True
+        return out
+
+
+@dataclass
+class TimeSpan:
+    text: str
+    start_hours: float
+    end_hours: float | None
+    line: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start_hours": _num(self.start_hours),
+            "end_hours": _num(self.end_hours),
+            "line": self.line,
+        }
+
+
+@dataclass
+class RestrictionHit:
+    activity: str
+    text: str
+    start_hours: float | None
+    end_hours: float | None
+    line: int
+    vague: bool = False  # an amount like "a few days": kept for the conflict report only
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "activity": self.activity,
+            "text": self.text,
+            "start_hours": _num(self.start_hours),
+            "end_hours": _num(self.end_hours),
+            "line": self.line,
+        }
+
+
+@dataclass
+class FaqItem:
+    question: str
+    answer: str
+    line: int
+    topic: str = "general"
+
+    def as_json(self) -> dict[str, object]:
+        return {"question": self.question, "answer": self.answer, "line": self.line}
+
+
+@dataclass
+class FactHit:
+    """A sourced value for a fact the sources may disagree on (how long redness lasts...)."""
+
+    topic: str
+    text: str
+    start_hours: float | None
+    end_hours: float | None
+    line: int
+
+
+@dataclass
+class Document:
+    source: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    faq: list[FaqItem] = field(default_factory=list)
+    timeline: list[TimeSpan] = field(default_factory=list)
+    restrictions: list[RestrictionHit] = field(default_factory=list)
+    vague_restrictions: list[RestrictionHit] = field(default_factory=list)
+    facts: list[FactHit] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "encoding": self.encoding,
+            "blocks": [b.as_json() for b in self.blocks],
+            "faq": [f.as_json() for f in self.faq],
+            "timeline": [s.as_json() for s in self.timeline],
+            "restrictions": [r.as_json() for r in self.restrictions],
+        }
+
+
+def _num(value: float | None) -> float | int | None:
+    """Whole hours print as integers; minutes stay fractions of an hour."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return int(value)
+    return round(value, 4)

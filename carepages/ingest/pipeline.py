@@ -1,0 +1,144 @@
+"""Run every stage on one document: read, clean, classify, find FAQs, spans and restrictions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import clean
+from .classify import classify, mark_headings
+from .faq import find_faq
+from .model import Block, Document, FactHit, TimeSpan
+from .readers import READ_EXTENSIONS, ReadError, read_bytes, read_path
+from .restrictions import find_restrictions
+from .spans import find_spans
+
+_FACTS: list[tuple[str, re.Pattern[str]]] = [
+    ("redness", re.compile(r"\bred(?:ness)?\b|\bpink(?:ness)?\b|\binflammat", re.I)),
+    ("swelling", re.compile(r"\bswell", re.I)),
+    ("peeling", re.compile(r"\bpeel(?:ing)?\b|\bflak|\bdry(?:ness)?\b", re.I)),
+    ("bruising", re.compile(r"\bbruis", re.I)),
+    (
+        "results",
+        re.compile(r"\bresults?\b.{0,40}\b(?:visible|see|appear|show)|\bimprovements?\b", re.I),
+    ),
+]
+_HOW_OFTEN = re.compile(
+    r"\bevery\s+(?:\w+(?:\s*(?:-|\u2013|to|or)\s*\w+)?)\s+(?:weeks|months|years)\b|\bonce\s+a\s+(?:month|year)\b|"
+    r"\b(?:one|a)\s+session\s+a\s+month\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s*(?:-|\u2013|to)\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))?\s+(?:sessions|treatments)\b",
+    re.I,
+)
+_VAGUE = re.compile(
+    r"\b(?:within\s+|for\s+|in\s+|up\s+to\s+)?(?:a\s+few|several|some|a\s+couple\s+of)\s+(?:hours|days|weeks|months)\b",
+    re.I,
+)
+
+
+def ingest_path(path: Path, display: str | None = None) -> Document:
+    """Ingest one file; raises ReadError with a one-line reason when it cannot be read."""
+    blocks, title, encoding = read_path(path)
+    return ingest_blocks(blocks, title, display or str(path), encoding)
+
+
+def ingest_data(data: bytes, suffix: str, source: str) -> Document:
+    blocks, title, encoding = read_bytes(data, suffix)
+    return ingest_blocks(blocks, title, source, encoding)
+
+
+def ingest_blocks(blocks: list[Block], title_hint: str, source: str, encoding: str) -> Document:
+    if not blocks:
+        raise ReadError("no text found in the document")
+    mark_headings(blocks)
+    title = title_hint or _first_title(blocks)
+    for block in blocks:
+        block.text = clean.strip_glued_title(block.text, title)
+    classify(blocks, title)
+    doc = Document(
+        source=source, title=title or Path(source).stem, blocks=blocks, encoding=encoding
+    )
+    doc.faq = find_faq(blocks)
+    doc.timeline = timeline_of(blocks)
+    doc.restrictions, doc.vague_restrictions = find_restrictions(blocks)
+    doc.facts = facts_of(blocks)
+    return doc
+
+
+def _first_title(blocks: list[Block]) -> str:
+    for block in blocks[:3]:
+        if block.kind == "heading":
+            return block.text
+    return blocks[0].text[:100] if blocks else ""
+
+
+def is_label(block: Block) -> bool:
+    return block.kind == "heading" or block.label or bool(re.match(r"^[^.!?]{1,30}:", block.text))
+
+
+def timeline_of(blocks: list[Block]) -> list[TimeSpan]:
+    spans: list[TimeSpan] = []
+    seen: set[tuple[int, float, float | None]] = set()
+    for block in blocks:
+        if block.section == "noise":
+            continue
+        for found in find_spans(
+            block.text, before_context=block.section == "preparation", label=is_label(block)
+        ):
+            key = (block.line, found.start_hours, found.end_hours)
+            if key in seen:
+                continue
+            seen.add(key)
+            spans.append(TimeSpan(found.text, found.start_hours, found.end_hours, block.line))
+    return spans
+
+
+def facts_of(blocks: list[Block]) -> list[FactHit]:
+    hits: list[FactHit] = []
+    previous_topics: set[str] = set()
+    for block in blocks:
+        if block.section in ("noise", "preparation"):
+            continue
+        topics = {topic for topic, pattern in _FACTS if pattern.search(block.text)}
+        if not topics and re.match(r"^(?:\w+,\s+)?(?:this|it|these|they)\b", block.text, re.I):
+            topics = previous_topics  # "Generally, this lasts for..." speaks of the block before
+        previous_topics = topics
+        for sentence in re.split(r"(?<=[.!?;])\s+", block.text):
+            for match in _HOW_OFTEN.finditer(sentence):
+                hits.append(FactHit("how often", match.group(0), None, None, block.line))
+            for topic, pattern in _FACTS:
+                if topic not in topics or not (pattern.search(sentence) or len(topics) == 1):
+                    continue
+                if re.search(r"\b(?:makeup|cover)\b", sentence, re.I) and topic == "redness":
+                    continue
+                for found in find_spans(sentence):
+                    if found.start_hours >= 0 and found.end_hours is not None:
+                        hits.append(
+                            FactHit(
+                                topic, found.text, found.start_hours, found.end_hours, block.line
+                            )
+                        )
+                vague = _VAGUE.search(sentence)
+                if vague:
+                    hits.append(FactHit(topic, vague.group(0), None, None, block.line))
+    return hits
+
+
+def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to ingest (path, name as given) and one error line per argument that is unusable."""
+    files: list[tuple[Path, str]] = []
+    errors: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in READ_EXTENSIONS and not p.name.startswith(".")
+            )  # fmt: skip
+            if not found:
+                errors.append(f"{given}: no .txt, .md or .html files in this folder")
+            files.extend((p, str(p)) for p in found)
+        elif path.exists():
+            files.append((path, given))
+        else:
+            errors.append(f"{given}: no such file or folder")
+    return files, errors

@@ -1,0 +1,87 @@
+"""Compare documents: every activity or fact on which the sources disagree, with each value."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Document, _num
+
+
+@dataclass
+class Value:
+    source: str
+    line: int
+    text: str
+    start_hours: float | None
+    end_hours: float | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "line": self.line,
+            "text": self.text,
+            "start_hours": _num(self.start_hours),
+            "end_hours": _num(self.end_hours),
+        }
+
+
+@dataclass
+class Conflict:
+    topic: str
+    kind: str  # "activity" or "fact"
+    values: list[Value]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "topic": self.topic,
+            "kind": self.kind,
+            "values": [v.as_json() for v in self.values],
+        }
+
+
+def cautious_end(values: list[Value]) -> float | None:
+    ends = [v.end_hours for v in values if v.end_hours is not None and v.end_hours > 0]
+    return max(ends) if ends else None
+
+
+def reconcile(docs: list[Document]) -> list[Conflict]:
+    conflicts: list[Conflict] = []
+    by_activity: dict[str, list[Value]] = defaultdict(list)
+    for doc in docs:
+        for hit in doc.restrictions + doc.vague_restrictions:
+            by_activity[hit.activity].append(
+                Value(doc.source, hit.line, hit.text, hit.start_hours, hit.end_hours)
+            )
+    for activity in sorted(by_activity):
+        values = sorted(by_activity[activity], key=lambda v: (v.source, v.line))
+        if _disagree(values):
+            conflicts.append(Conflict(activity, "activity", values))
+    by_fact: dict[str, list[Value]] = defaultdict(list)
+    for doc in docs:
+        for fact in doc.facts:
+            by_fact[fact.topic].append(
+                Value(doc.source, fact.line, fact.text, fact.start_hours, fact.end_hours)
+            )
+    for topic in sorted(by_fact):
+        values = sorted(by_fact[topic], key=lambda v: (v.source, v.line))
+        if _disagree(values):
+            conflicts.append(Conflict(topic, "fact", values))
+    return conflicts
+
+
+def _key(value: Value) -> tuple[object, ...]:
+    if value.start_hours is None and value.end_hours is None:
+        return ("text", " ".join(value.text.lower().split()))
+    return (value.start_hours, value.end_hours)
+
+
+def _disagree(values: list[Value]) -> bool:
+    """At least two sources, and they do not all give the same value."""
+    per_source: dict[str, set[tuple[object, ...]]] = defaultdict(set)
+    for value in values:
+        per_source[value.source].add(_key(value))
+    if len(per_source) < 2:
+        return False
+    distinct = {frozenset(keys) for keys in per_source.values()}
+    return len(distinct) > 1
