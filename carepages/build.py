@@ -24,6 +24,9 @@ ZIP_NAME = "carepages-site.zip"
 ZIP_FOLDER = "carepages-site"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 VENDORED_SHIM = Path("overrides/assets/vendor/iframe-worker-shim.js")
+# Material's bundle would fetch polyfills from a CDN in browsers that lack them (and for
+# diagrams this site never has); point those at an empty script so nothing leaves the device.
+CDN_URL = re.compile(rb"https://unpkg\.com/[^\"'`\s)]*")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*][#@] sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
 
 
@@ -79,8 +82,8 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
 
 
 def prune(site_dir: Path, languages: tuple[str, ...] = ("en",)) -> int:
-    """Remove what no reader loads: source maps, other languages' search packs, the
-    sitemap's gzip twin. Returns the bytes saved."""
+    """Remove what no reader loads (source maps, other languages' search packs, the
+    sitemap's gzip twin) and any CDN address left in vendored scripts. Returns bytes saved."""
     saved = 0
     doomed = list(site_dir.rglob("*.map"))
     lunr = site_dir / "assets/javascripts/lunr"
@@ -95,7 +98,7 @@ def prune(site_dir: Path, languages: tuple[str, ...] = ("en",)) -> int:
         path.unlink()
     for path in [*site_dir.rglob("*.js"), *site_dir.rglob("*.css")]:
         data = path.read_bytes()
-        stripped = SOURCE_MAP_COMMENT.sub(b"", data)
+        stripped = CDN_URL.sub(b"data:text/javascript,", SOURCE_MAP_COMMENT.sub(b"", data))
         if stripped != data:
             saved += len(data) - len(stripped)
             path.write_bytes(stripped)
