@@ -329,12 +329,22 @@ _CONTRAINDICATION = _rx(
     r"\b(?:people|anyone|those|patients|women)\s+(?:who|with)\b[^.]{0,120}\b(?:should\s*n[o']?t|should\s+not|must\s+not|cannot|are\s+not\s+(?:suitable|good\s+candidates))\b",
     r"\bcontraindicat",
     r"\b(?:pregnant|breast[- ]?feeding)\b[^.]{0,60}\b(?:wait|avoid|not)\b",
+    r"\b(?:do\s+not|don[\u2019']?t|never)\s+(?:have|get|book|use)\s+(?:this|it|the\s+\w+|\w+\s+\w+)\s+if\b",
+    r"\b(?:tell|inform)\s+(?:us|your\s+\w+)\b[^.]{0,40}\bif\b[^.]{0,60}\b(?:apply|following|pregnant|history|allerg|condition)",
+    r"\bshould\s+(?:wait|not\s+be\s+(?:used|treated|done))\b",
+    r"\bnot\s+(?:be\s+)?(?:used|advised|suitable|recommended)\s+(?:on|for|if|during|while|when)\b",
 )
 _CALL_US = _rx(
     r"\b(?:call|contact|phone|ring|tell|see|notify)\s+(?:us|the\s+clinic|your\s+(?:clinic|doctor|dermatologist|practitioner|provider|gp|nurse|clinician)|a\s+doctor|a\s+(?:medical\s+)?professional|your\s+skincare\s+professional)\b",
     r"\bseek\s+(?:urgent\s+|immediate\s+|prompt\s+)?(?:medical|professional)\s+(?:attention|advice|help|care)\b",
     r"\bwarrant\s+medical\s+attention\b",
     r"\bgo\s+to\s+(?:a&e|the\s+emergency|urgent\s+care)\b",
+)
+_CALL_MORE = _rx(
+    r"\bseek\s+(?:urgent\s+|immediate\s+)?(?:help|advice|care|treatment)\b",
+    r"\bget\s+(?:urgent\s+)?(?:help|medical)\b",
+    r"\b(?:call|contact|phone|ring)\s+(?:us|the\s+clinic)\b",
+    r"\bsee\s+your\s+(?:gp|doctor)\b",
 )
 _CALL_CONDITION = _rx(
     r"\bif\b", r"\bwhen\b", r"\bsigns?\s+of\b", r"\bsymptoms?\b", r"\bexperience\b"
@@ -347,11 +357,52 @@ _QUESTION_START = re.compile(
 )
 
 
+# More heading wording, met in clinic leaflets and FAQ pages.
+_HEADING_MORE: dict[str, re.Pattern[str]] = {
+    "risks": _rx(
+        r"\bwho\s+should\s+avoid\b",
+        r"\bwhen\s+to\s+worry\b",
+        r"\bget\s+in\s+touch\b",
+        r"\b(?:call|contact|ring|phone)\s+(?:the\s+clinic|us|your\s+(?:doctor|clinic|gp))\b",
+        r"\bwhen\s+(?:should|do|must)\s+I\s+(?:call|contact|see|seek|worry|ring)\b",
+        r"\bwarning\s+signs\b",
+        r"\bis\s+(?:there|it)\s+(?:any\s+)?(?:risks?|dangerous)\b",
+        r"\bany\s+risks\b",
+        r"\bcan\s+I\s+have\s+(?:it|this|\w+)\s+if\b",
+        r"\ballerg",
+    ),
+    "after": _rx(
+        r"\bafterwards?\b",
+        r"\bthings\s+to\s+avoid\b",
+        r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b",
+        r"\bagain\b",
+        r"\bwhen\s+can\s+I\b",
+        r"\bday[- ]by[- ]day\b",
+        r"\b(?:peeling|redness|swelling|bruising|scabs?|flaking|crusts?)\b",
+    ),
+    "preparation": _rx(r"\bbeforehand\b", r"\bprep\b", r"\bget(?:ting)?\s+ready\b"),
+    "during": _rx(
+        r"\bstings?\b",
+        r"\bfeels?\s+like\b",
+        r"\bhow\s+(?:does\s+it|will\s+it|it)\s+feels?\b",
+        r"\bwhat\s+(?:will\s+I|do\s+I)\s+feel\b",
+        r"^what\s+to\s+expect\s*:?$",
+        r"\bin\s+the\s+room\b",
+        r"^the\s+appointment\b",
+        r"^(?:on\s+)?the\s+day\b",
+    ),
+    "what-it-is": _rx(r"\bright\s+for\s+me\b", r"\bsuitable\b", r"\bsessions\b"),
+}
+
+
 def heading_section(text: str) -> str | None:
     """The section a heading opens; risks first, else the section named earliest."""
+    if _HEADING_MORE["after"].search(text) and not _HEADING_MORE["risks"].search(text):
+        if re.search(r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b", text, re.I):
+            return "after"
     hits: list[tuple[int, int, str]] = []
-    for rank, (section, pattern) in enumerate(_HEADING_RULES):
-        match = pattern.search(text)
+    for rank, (section, base) in enumerate(_HEADING_RULES):
+        match = base.search(text) or _HEADING_MORE[section].search(text)
         if match:
             if section == "risks":
                 return section
@@ -372,7 +423,8 @@ def is_contraindication(text: str) -> bool:
 
 
 def is_call_us(text: str) -> bool:
-    return bool(_CALL_US.search(text)) and bool(_CALL_CONDITION.search(text))
+    called = _CALL_US.search(text) or _CALL_MORE.search(text)
+    return bool(called) and bool(_CALL_CONDITION.search(text))
 
 
 def _title_case(text: str) -> bool:
@@ -425,30 +477,35 @@ def classify(blocks: list[Block], title: str) -> None:
     """Set `section` (and `why`, `promotion`) on every block, in place."""
     heading_ctx: str | None = None
     drift: str | None = None
+    lead: str | None = None  # section of a lead-in line ending with ":" for the list after it
     previous: Block | None = None
     title_seen = False
+    content_seen = False
     for block in blocks:
         block.promotion = clean.is_promotion(block.text)
-        reason = clean.noise_reason(block, title, previous)
-        is_title = (
-            not title_seen
-            and block.kind == "heading"
-            and (not title or _same(block.text, title) or previous is None)
-        )
-        if is_title and not reason:
+        reason = clean.noise_reason(block, title if title_seen else "", previous)
+        if not reason and not title_seen and _same(block.text, title) and content_seen:
+            reason = "duplicated title"
+        if not reason and title_seen and title and _same(block.text, title):
+            reason = "duplicated title"
+        if not reason and not title_seen and not content_seen and block.kind == "heading":
             title_seen = True
-            block.section = "what-it-is"
-            block.why = "title"
+            block.section, block.why = "what-it-is", "title"
             previous = block
             continue
         if reason:
             block.section, block.why = "noise", reason
             if block.kind == "heading" and reason != "duplicated title":
                 heading_ctx, drift = None, None
+            if block.kind != "item":
+                lead = None
             previous = block
             continue
+        content_seen = True
+        title_seen = True  # a document without a title heading has none to duplicate
         own = text_scores(block.text)
         if block.kind == "heading":
+            lead = None
             section = heading_section(block.text)
             if section is None:
                 best = _best(own)
@@ -460,9 +517,16 @@ def classify(blocks: list[Block], title: str) -> None:
             else:
                 block.section = section
                 heading_ctx, drift = section, None
+            if block.label and section is not None:
+                lead = section
+            previous = block
+            continue
+        if block.kind == "item" and lead is not None:
+            block.section = _section_for(block.text, own, lead, lead)
             previous = block
             continue
         block.section = _section_for(block.text, own, drift or heading_ctx, heading_ctx)
+        lead = block.section if block.text.endswith(":") else None
         if heading_ctx is None and block.section != "risks":
             drift = block.section
         previous = block
@@ -499,6 +563,11 @@ def _section_for(text: str, own: dict[str, int], context: str | None, heading: s
         return context
     if context == "risks" and best == "after":
         return context  # side effects are described in recovery words; the heading decides
+    if heading is None:
+        # No heading to trust: the block's own words win when they clearly lead.
+        if own[best] >= 2 and own[best] > own[context]:
+            return best
+        return context
     if best != "what-it-is" and own[best] >= 3 and own[best] >= own[context] + 2:
         return best
     return context

@@ -23,6 +23,7 @@ _WHOLE = [
             r"^(?:posted|published|updated)?\s*(?:on\s+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$",
             r"^(?:by|author:?|written\s+by|posted\s+by)\s+[\w .,'\u2019-]{2,60}$",
             r"^\d+\s*(?:min(?:ute)?s?)\.?\s+read$",
+            r"^.{0,80}\b\d+\s*min(?:ute)?s?\.?\s+read\b.{0,40}$",
             r"^(?:reading\s+time|read\s+time)\b.{0,30}$",
             r"^[\w.-]*\d[\w.-]*$",  # a lone handle or number such as "sd80464" or "535"
             r"^\d+\s+(?:views?|shares?|likes?|replies|comments?|responses?)$",
@@ -32,7 +33,7 @@ _WHOLE = [
     (
         "page chrome",
         _rx(
-            r"^skip\s+to\s+(?:main\s+)?(?:content|navigation)",
+            r"^skip\s+to\b",
             r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
             r"\bwe\s+use\s+cookies\b",
             r"\bcookie(?:s|\s+policy|\s+settings|\s+preferences)?\b.{0,80}\b(?:accept|agree|consent|use|browsing|experience)\b",
@@ -93,6 +94,9 @@ _WHOLE = [
             r"\bbook\s+now\b",
             r"^(?:get|claim)\s+\d+%\s+off\b",
             r"\bgift\s+cards?\b",
+            r"\bshare\s+this\s+(?:post|article|page)\b",
+            r"\bwith\s+(?:the\s+)?code\s+[A-Z0-9]{3,}\b",
+            r"\b(?:book|order|shop)\s+(?:\w+\s+){0,3}online\b.{0,40}(?:!|\bsave\b|\btoday\b)",
         ),
     ),
     (
@@ -121,8 +125,21 @@ _SECTION_NOISE_HEADING = _rx(
     r"share\s+this|about\s+(?:us|the\s+author)|related\s+\w+)\s*:?$"
 )
 _HOOK = _rx(
-    r"^(?:wondering|ever\s+wondered|tired\s+of|looking\s+for|struggling\s+with|ready\s+to|"
-    r"did\s+you\s+know|want\s+to|thinking\s+about|considering|curious|are\s+you\s+(?:tired|looking|ready|considering))\b"
+    r"^(?:wondering|ever\s+wondered|tired\s+of|looking\s+for|struggling\s+with|ready\s+(?:to|for)|"
+    r"did\s+you\s+know|want|wish|thinking\s+about|considering|curious|dreaming|"
+    r"are\s+you\s+(?:tired|looking|ready|considering|struggling|unhappy|bothered)|"
+    r"(?:do|does|have|has)\s+(?:you|your)\s+(?:\w+\s+){0,3}(?:dream|wish|want|struggle|hate|feel\s+self))\b"
+)
+
+
+def is_hook(text: str) -> bool:
+    """A marketing question that opens a pitch rather than asking something a page answers."""
+    return bool(_HOOK.match(text)) and text.rstrip().endswith(("?", "!"))
+
+
+_DISCLAIMER = _rx(
+    r"\bnot\s+(?:intended\s+as\s+|a\s+substitute\s+for\s+)?(?:professional\s+)?medical\s+advice\b",
+    r"\bfor\s+(?:general\s+)?information(?:al)?\s+(?:purposes\s+)?only\b",
 )
 _CAPTION_PREFIX = _rx(
     r"^(?:image|photo|picture|figure|fig\.|credit|photo\s+credit|source|caption|img)\s*\d*\s*[:\-]"
@@ -182,8 +199,10 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
         and not re.search(r"[.!?:;,]$", text)
     ):
         return "image alt-text"
-    if _HOOK.match(text) and "?" in text and block.kind != "heading" and not _answers_itself(text):
+    if _HOOK.match(text) and "?" in text and not _answers_itself(text):
         return "marketing hook"
+    if _DISCLAIMER.search(text) and len(text) < 300:
+        return "disclaimer"
     if block.chrome:
         return "page chrome"
     return ""

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .classify import _QUESTION_START
+from . import clean
 from .model import Block, FaqItem
 
+# A heading without "?" still asks when an auxiliary verb follows the question word.
+_AUX = r"(?:is|are|was|were|do|does|did|can|could|should|will|would|may|might|must|am|has|have)"
+_ASKS = re.compile(
+    rf"^(?:(?:what|how|why|when|where|who|which)(?:\s+\w+)?\s+{_AUX}\b|{_AUX}\s+(?:i|you|it|we|they|this|there|my|your|the|\w+ing)\b)",
+    re.I,
+)
 _INFINITIVE = re.compile(r"^(?:what|how|when|where|who|which|why)\s+to\b", re.I)
 _HOOK = re.compile(
     r"^(?:wondering|ever\s+wondered|tired\s+of|looking\s+for|want\s+to|ready\s+to|struggling|"
@@ -54,7 +60,7 @@ def is_question(block: Block) -> bool:
     if block.kind == "heading":
         if text.endswith("?"):
             return True
-        return bool(_QUESTION_START.match(text)) and not _INFINITIVE.match(text)
+        return bool(_ASKS.match(text)) and not _INFINITIVE.match(text)
     if not text.endswith("?") or len(text.split()) > 25:
         return False
     # A standalone question is one sentence; "Why wouldn't they?" inside a paragraph is not.
@@ -71,7 +77,7 @@ def find_faq(blocks: list[Block]) -> list[FaqItem]:
     for index in candidates:
         block = blocks[index]
         text = block.text.strip()
-        if _HOOK.match(text):
+        if _HOOK.match(text) or clean.is_hook(text):
             block.section, block.why = "noise", "rhetorical question"
             continue
         # A run of questions with nothing between them is a rhetorical opener.
@@ -86,7 +92,9 @@ def find_faq(blocks: list[Block]) -> list[FaqItem]:
         for position, follower in enumerate(blocks[index + 1 :], start=index + 1):
             if position in candidate_set:
                 break
-            if follower.kind == "heading" and follower.section != "noise" and not follower.label:
+            # A lead-in such as "It works in three steps:" still answers the question.
+            lead_in = follower.label and not answer_blocks and position == index + 1
+            if follower.kind == "heading" and follower.section != "noise" and not lead_in:
                 break
             if follower.section == "noise":
                 if follower.kind == "heading":
@@ -98,11 +106,15 @@ def find_faq(blocks: list[Block]) -> list[FaqItem]:
         if _ABOUT_READER.match(text):
             block.section, block.why = "noise", "rhetorical question"
             continue
-        question = re.sub(r"^\d+[.)]\s*", "", text).rstrip(" :;")
+        question = re.sub(r"^(?:\d+[.)]|q(?:uestion)?\s*[:.)])\s*", "", text, flags=re.I).rstrip(
+            " :;"
+        )
         if not question.endswith("?"):
             question += "?"
         answer = "\n\n".join(
-            ("- " if b.kind == "item" else "") + b.text for b in answer_blocks
+            ("- " if b.kind == "item" else "")
+            + re.sub(r"^a(?:nswer)?\s*[:.)]\s+", "", b.text, flags=re.I)
+            for b in answer_blocks
         ).replace("\n\n- ", "\n- ")
         items.append(FaqItem(question, answer, block.line, topic_for(question, block.section)))
     return items

@@ -82,7 +82,10 @@ def timeline_of(blocks: list[Block]) -> list[TimeSpan]:
         if block.section == "noise":
             continue
         for found in find_spans(
-            block.text, before_context=block.section == "preparation", label=is_label(block)
+            block.text,
+            before_context=block.section == "preparation",
+            label=is_label(block),
+            during=block.section == "during",
         ):
             key = (block.line, found.start_hours, found.end_hours)
             if key in seen:

@@ -38,7 +38,24 @@ _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to|or|and|through|until)\s*"
 # "12 to 48 hours", "2 weeks", "48-72 hrs", "12 hours to 2 days"
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<n1>{_NUM})(?:\s*(?P<u1>{_UNIT})\b)?"
-    rf"(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT})\b(?!-\w)",
+    rf"(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT})\b(?!-\w)"
+    rf"(?:\s+(?:or|to)\s+(?P<n3>(?!an?\b){_NUM})\b(?!\s*-?\s*{_UNIT}\b))?",
+    re.I,
+)
+# "the week before", "in the past year": a named unit with no number.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:in\s+|during\s+)?the\s+(?P<unit>day|night|week|month|year)\s+(?:before|prior)\b|"
+    r"\b(?:in|over|within|during)\s+the\s+(?:last|past|previous|preceding)\s+(?P<unit2>day|week|month|year)\b",
+    re.I,
+)
+_TREATMENT_WORD = re.compile(
+    r"\b(?:treatment|procedure|session|appointment|visit|peel|laser|injections?|surgery|"
+    r"facial|it|them|having|your|the)\b",
+    re.I,
+)
+_SENTENCE_BEFORE = re.compile(
+    r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to)\s+(?:your|the|each|an?|every)\s+"
+    r"(?:\w+\s+)?(?:appointment|treatment|procedure|session|visit|peel|laser|injections?)\b",
     re.I,
 )
 # "Day 1", "Days 4-6", "Week 2", "day two to three"
@@ -144,10 +161,13 @@ def unit_hours(unit: str) -> float:
     return _UNIT_HOURS.get(unit.lower(), _UNIT_HOURS.get(unit.lower().rstrip("s"), 1))
 
 
-def find_spans(text: str, *, before_context: bool = False, label: bool = False) -> list[Found]:
+def find_spans(
+    text: str, *, before_context: bool = False, label: bool = False, during: bool = False
+) -> list[Found]:
     """All spans in `text`. `before_context`: the text sits under a preparation heading.
 
     `label`: the text is a heading or list label, so a leading "1-3 Days" is an ordinal window.
+    `during`: the text describes the procedure, so short untied amounts are its own length.
     """
     if not text or len(text) > 20000:
         text = (text or "")[:20000]
@@ -182,16 +202,36 @@ def find_spans(text: str, *, before_context: bool = False, label: bool = False) 
         left = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:a|per|each|every|once|twice|times)\s*$", left, re.I):
             continue
-        found.append(Found(match.group(0), max(0.0, (n1 - 1) * size), n2 * size, match.start()))
+        cue = re.search(r"\b(after|beyond|past|from|starting|start|by|until|till)\s*$", left, re.I)
+        begin = max(0.0, (n1 - 1) * size)
+        phrase = (
+            text[match.start() - len(left) + cue.start() : match.end()] if cue else match.group(0)
+        )
+        word = cue.group(1).lower() if cue else ""
+        if word in ("after", "beyond", "past"):
+            found.append(Found(phrase, n2 * size, None, match.start()))  # "after day 7"
+        elif word in ("from", "starting", "start"):
+            found.append(Found(phrase, begin, None, match.start()))
+        elif word:
+            found.append(Found(phrase, 0.0, n2 * size, match.start()))  # "by day 5"
+        else:
+            found.append(Found(phrase, begin, n2 * size, match.start()))
+        taken.append((match.start(), match.end()))
+
+    for match in _NAMED_BEFORE.finditer(text):
+        if overlaps(match.start(), match.end()):
+            continue
+        size = unit_hours(match.group("unit") or match.group("unit2"))
+        found.append(Found(match.group(0).strip(), -size, 0.0, match.start()))
         taken.append((match.start(), match.end()))
 
     for match in _QUANTITY.finditer(text):
         if overlaps(match.start(), match.end()):
             continue
-        span = _quantity_span(text, match, before_context)
+        before = before_context or bool(_SENTENCE_BEFORE.search(_sentence_at(text, match.start())))
+        spans = _quantity_span(text, match, before, during)
         taken.append((match.start(), match.end()))
-        if span is not None:
-            found.append(span)
+        found.extend(spans)
 
     for match in _FIRST_UNIT.finditer(text):
         if overlaps(match.start(), match.end()):
@@ -207,9 +247,39 @@ def find_spans(text: str, *, before_context: bool = False, label: bool = False) 
     return found
 
 
-def _quantity_span(text: str, match: re.Match[str], before_context: bool) -> Found | None:
+def _sentence_at(text: str, position: int) -> str:
+    start = max(
+        text.rfind(". ", 0, position), text.rfind("? ", 0, position), text.rfind("! ", 0, position)
+    )
+    ends = [i for i in (text.find(". ", position), text.find("? ", position)) if i >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
+def _quantity_span(
+    text: str, match: re.Match[str], before_context: bool, during: bool = False
+) -> list[Found]:
+    """The spans one amount of time stands for (two for "2 weeks before and after")."""
+    right = text[match.end() : match.end() + 60]
+    both = re.match(r"^\s*before\s+and\s+after\b", right, re.I)
+    if both:
+        phrase = text[match.start() : match.end() + both.end()]
+        high = (number(match.group("n2") or match.group("n1")) or 0) * unit_hours(
+            match.group("unit")
+        )
+        if high > 0:
+            return [
+                Found(phrase, -high, 0.0, match.start()),
+                Found(phrase, 0.0, high, match.start()),
+            ]
+    one = _one_span(text, match, before_context, during)
+    return [one] if one is not None else []
+
+
+def _one_span(text: str, match: re.Match[str], before_context: bool, during: bool) -> Found | None:
     n1 = number(match.group("n1"))
     n2 = number(match.group("n2")) if match.group("n2") else None
+    if n2 is None and match.group("n3"):
+        n2 = number(match.group("n3"))  # "an hour or two"
     if n1 is None:
         return None
     unit = match.group("unit")
@@ -238,7 +308,7 @@ def _quantity_span(text: str, match: re.Match[str], before_context: bool) -> Fou
     if _LEFT_FREQUENCY.search(left) or _RIGHT_FREQUENCY.match(right):
         return None
     if re.search(
-        r"\b(?:a|per|each)\s+(?:day|week|month|year)\b|\bsessions?\b|\btreatments\b",
+        r"\b(?:a|per|each)\s+(?:week|month|year)\b|\bsessions?\b|\btreatments\b|\bvisits\b",
         left[-40:],
         re.I,
     ):
@@ -260,6 +330,14 @@ def _quantity_span(text: str, match: re.Match[str], before_context: bool) -> Fou
         return None
 
     is_before = bool(_RIGHT_BEFORE.match(right))
+    gerund = re.match(r"^\s*before\s+(\w+ing)\b(.{0,30})", right, re.I)
+    if is_before and gerund and not _TREATMENT_WORD.search(gerund.group(2)):
+        is_before = False  # "for 7 days before flaking off" says when, not before the treatment
+    if is_before and re.search(
+        r"\bwait(?:\s+for)?(?:\s+(?:at\s+least|about|around))?\s*$", left, re.I
+    ):
+        is_before = False  # "wait 24 hours before using retinol" runs from the treatment
+        before_context = False
     is_after = bool(_RIGHT_AFTER.match(right))
     phrase_start, phrase_end = match.start(), match.end()
     direction_match = _RIGHT_BEFORE.match(right) or _RIGHT_AFTER.match(right)
@@ -277,6 +355,8 @@ def _quantity_span(text: str, match: re.Match[str], before_context: bool) -> Fou
     # when tied to the treatment ("30 minutes before your appointment").
     if minutes and not tied:
         return None
+    if during and high <= 4 and not tied:
+        return None  # numbing for an hour, a 30-minute session: the visit itself
     procedure_like = _PROCEDURE_LENGTH.search(left) or _TAKE_BEFORE.search(left)
     if procedure_like and high <= 4 and not tied and not _SYMPTOM.search(left + right):
         return None
