@@ -79,7 +79,7 @@ _HEADING_RULES: list[tuple[str, re.Pattern[str]]] = [
         "during",
         _rx(
             r"\bduring\b(?!\s+(?:the\s+)?(?:recovery|healing|this\s+(?:time|period)))",
-            r"\bwhat\s+happens\b",
+            r"\bwhat\s+happens\b(?!\s+(?:after|afterwards|next|later|once))",
             r"\bon\s+the\s+day\b",
             r"\bthe\s+(?:procedure|process)\b",
             r"\bhow\s+(?:is\s+it|it[\u2019']?s|is\s+\w+(?:\s+\w+)?)\s+(?:done|performed|carried\s+out)\b",
@@ -159,6 +159,8 @@ _TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
                 r"\bdiscuss\s+(?:your|any)\b",
                 r"\bplan\s+(?:your|the)\b",
                 r"\bbeforehand\b",
+                r"\bleading\s+up\s+to\b",
+                r"\bin\s+the\s+(?:days|weeks)\s+before\b",
             ),
             1,
         ),
@@ -191,6 +193,9 @@ _TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
                 r"\bhandheld\b",
                 r"\bstings?\b",
                 r"\btingl",
+                r"\bon\s+the\s+day\b",
+                r"\byou\s+(?:lie|sit|wear)\b",
+                r"\bpainless\b",
                 r"\bpain(?:ful)?\b",
                 r"\bhurt",
                 r"\bdiscomfort\b",
@@ -207,7 +212,7 @@ _TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
                 r"\bfollowing\s+(?:your|the)\s+" + _TREATMENT,
                 r"\bdowntime\b",
                 r"\brecovery\b",
-                r"\bheal(?:s|ing|ed)?\b",
+                r"\bhealing\s+(?:time|process|period)\b",
             ),
             2,
         ),
@@ -215,7 +220,8 @@ _TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
             _rx(
                 r"\bredness\b",
                 r"\bswell",
-                r"\bpeel(?:ing|s)?\b",
+                r"\bpeeling\b",
+                r"\bheal(?:s|ing|ed)?\b",
                 r"\bflak",
                 r"\bdry(?:ness)?\b",
                 r"\btight",
@@ -288,6 +294,8 @@ _TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
                 r"\bworks\s+by\b",
                 r"\bused\s+(?:for|to\s+treat)\b",
                 r"\bbenefits?\b",
+                r"^(?:an?\s+|the\s+)?[\w()\"'\u2019 -]{2,60}?\s+(?:is|are)\s+(?:an?|the)\s+",
+                r"\b(?:uses|involves|combines|delivers|relaxes|freezes|polishes|shines|dissolves|targets)\b",
             ),
             2,
         ),
@@ -395,11 +403,13 @@ _HEADING_MORE: dict[str, re.Pattern[str]] = {
 }
 
 
+_SYMPTOMS = _rx(r"\b(?:peeling|redness|swelling|bruising|scabs?|flaking|crusts?|dryness|itch\w*)\b")
+
+
 def heading_section(text: str) -> str | None:
     """The section a heading opens; risks first, else the section named earliest."""
-    if _HEADING_MORE["after"].search(text) and not _HEADING_MORE["risks"].search(text):
-        if re.search(r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b", text, re.I):
-            return "after"
+    if re.search(r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b", text, re.I):
+        return "after"
     hits: list[tuple[int, int, str]] = []
     for rank, (section, base) in enumerate(_HEADING_RULES):
         match = base.search(text) or _HEADING_MORE[section].search(text)
@@ -507,6 +517,8 @@ def classify(blocks: list[Block], title: str) -> None:
         if block.kind == "heading":
             lead = None
             section = heading_section(block.text)
+            if section == "after" and heading_ctx == "risks" and _SYMPTOMS.search(block.text):
+                section = None  # "Dryness and peeling" under a side-effects heading
             if section is None:
                 best = _best(own)
                 section = best if best and own[best] >= 2 and best != "what-it-is" else None
@@ -525,7 +537,10 @@ def classify(blocks: list[Block], title: str) -> None:
             block.section = _section_for(block.text, own, lead, lead)
             previous = block
             continue
-        block.section = _section_for(block.text, own, drift or heading_ctx, heading_ctx)
+        if heading_ctx is None and drift is None and own["what-it-is"] >= 2:
+            block.section = "what-it-is"  # documents open with what the treatment is
+        else:
+            block.section = _section_for(block.text, own, drift or heading_ctx, heading_ctx)
         lead = block.section if block.text.endswith(":") else None
         if heading_ctx is None and block.section != "risks":
             drift = block.section
@@ -549,7 +564,7 @@ def _section_for(text: str, own: dict[str, int], context: str | None, heading: s
     if is_contraindication(text):
         return "preparation" if context == "preparation" else "risks"
     if is_call_us(text):
-        return "risks"
+        return "preparation" if context == "preparation" else "risks"
     label = _LABEL.match(text)
     if label and len(label.group(1).split()) <= 4:
         # "Downtime: most people..." names its own topic.

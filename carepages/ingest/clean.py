@@ -46,6 +46,9 @@ _WHOLE = [
             r"^(?:related|recent|popular)\s+(?:posts|articles|stories|treatments)$",
             r"^(?:subscribe|sign\s+up)\b.{0,80}\b(?:newsletter|updates|inbox|offers)\b",
             r"^(?:you\s+are\s+here|breadcrumbs?):?",
+            r"^(?:home|start)\s*(?:>|\u203a|\u00bb|/|\|)",
+            r"^(?:last\s+)?reviewed(?:\s+on)?:?\s.{0,30}\d{4}$",
+            r"^posted\s+(?:on|by|in)\b.{0,60}$",
         ),
     ),
     (
@@ -194,6 +197,7 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
     words = text.split()
     if (
         block.kind != "item"
+        and previous is not None
         and len(words) <= 6
         and text[:1].islower()
         and not re.search(r"[.!?:;,]$", text)

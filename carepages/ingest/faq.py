@@ -10,7 +10,7 @@ from .model import Block, FaqItem
 # A heading without "?" still asks when an auxiliary verb follows the question word.
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|should|will|would|may|might|must|am|has|have)"
 _ASKS = re.compile(
-    rf"^(?:(?:what|how|why|when|where|who|which)(?:\s+\w+)?\s+{_AUX}\b|{_AUX}\s+(?:i|you|it|we|they|this|there|my|your|the|\w+ing)\b)",
+    rf"^(?:(?:what|how|why|when|where|who|which)(?:\s+(?!(?:it|you|i|we|they|this|that|to)\b)\w+)?\s+{_AUX}\b|{_AUX}\s+(?:i|you|it|we|they|this|there|my|your|the|\w+ing)\b)",
     re.I,
 )
 _INFINITIVE = re.compile(r"^(?:what|how|when|where|who|which|why)\s+to\b", re.I)

@@ -364,14 +364,16 @@ class HtmlReader:
     def read(self, text: str) -> tuple[list[Block], str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+            from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
+            from bs4.element import ProcessingInstruction
 
             soup = BeautifulSoup(text, "html.parser")
         title_tag = soup.find("title")
         title = tidy(title_tag.get_text(" ")) if title_tag else ""
         title = re.split(r"\s+[|\u2013\u2014-]\s+", title)[0] if title else ""
         blocks: list[Block] = []
-        NS, Tg, Cm = NavigableString, Tag, Comment
+        NS, Tg = NavigableString, Tag
+        Cm = (Comment, Declaration, Doctype, ProcessingInstruction)
 
         def chrome_of(tag: Tag) -> bool:
             if tag.name in self.CHROME_TAGS:

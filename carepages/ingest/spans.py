@@ -208,6 +208,8 @@ def find_spans(
             text[match.start() - len(left) + cue.start() : match.end()] if cue else match.group(0)
         )
         word = cue.group(1).lower() if cue else ""
+        if word in ("from", "starting", "start") and match.group("n2"):
+            word = ""  # "from day 2 to day 5" is a window
         if word in ("after", "beyond", "past"):
             found.append(Found(phrase, n2 * size, None, match.start()))  # "after day 7"
         elif word in ("from", "starting", "start"):
