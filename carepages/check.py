@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from pathlib import Path
 
 from carepages import rules
@@ -14,13 +15,25 @@ from carepages.problems import Problem
 def collect(
     root: Path, today: dt.date | None = None, draft: str | None = None
 ) -> tuple[Site, list[Problem]]:
-    """Load the project at `root` and run every rule; problems sorted by file and line."""
+    """Load the project at `root` and run every rule; problems sorted by file and line.
+
+    `today` defaults to CAREPAGES_TODAY (YYYY-MM-DD, so tests and `build` can pin the
+    date) and then to the real date."""
     config = root / "mkdocs.yml"
     extra = [root / "drafts" / draft] if draft else []
     site = load_site(root / "content", config, base=root, extra_treatments=extra)
     problems = set(site.problems)
-    problems.update(rules.check_site(site, root=root, today=today or dt.date.today()))
+    today = today or _env_today() or dt.date.today()
+    problems.update(rules.check_site(site, root=root, today=today))
     return site, sorted(problems)
+
+
+def _env_today() -> dt.date | None:
+    value = os.environ.get("CAREPAGES_TODAY", "")
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def report(problems: list[Problem], strict: bool) -> int:

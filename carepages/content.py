@@ -89,13 +89,15 @@ class Shown:
             return str(path)
 
 
-def load_yaml_file(path: Path, shown: str) -> tuple[Located | None, list[Problem]]:
+def load_yaml_file(
+    path: Path, shown: str, mkdocs_tags: bool = False
+) -> tuple[Located | None, list[Problem]]:
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
     if not text.strip():
-        return None, [Problem(shown, 1, "the file is empty")]
-    located, more = parse_yaml(text, shown)
+        return None, [Problem(shown, 1, "the file is empty: write its settings or delete it")]
+    located, more = parse_yaml(text, shown, mkdocs_tags=mkdocs_tags)
     if located is not None and not isinstance(located.data, dict):
         return None, [*more, Problem(shown, 1, "expected 'key: value' lines at the top level")]
     return located, more
@@ -113,7 +115,26 @@ def load_page(path: Path, shown: str) -> tuple[Page | None, list[Problem]]:
         meta = model or meta  # type: ignore[assignment]
     if not body.strip() and not problems:
         problems.append(Problem(shown, 1, "the page is empty: write its text or delete the file"))
+    elif meta.title is None and not _has_h1(body) and not problems:
+        problems.append(
+            Problem(
+                shown,
+                body_line,
+                "the page has no title: start it with a heading line like '# Aftercare' "
+                "(or add 'title: …' to its front matter)",
+            )
+        )
     return Page(path, shown, meta, body, body_line), problems
+
+
+def _has_h1(body: str) -> bool:
+    fenced = False
+    for text in body.split("\n"):
+        if FENCE.match(text):
+            fenced = not fenced
+        elif not fenced and re.match(r"^#\s+\S", text):
+            return True
+    return False
 
 
 def body_lines(page: Page):
@@ -378,10 +399,12 @@ def load_treatment(folder: Path, shown: Shown) -> tuple[TreatmentData | None, li
 
 
 def load_clinic(config_path: Path, shown: Shown) -> tuple[Clinic | None, list[Problem]]:
-    located, problems = load_yaml_file(config_path, shown(config_path))
+    located, problems = load_yaml_file(config_path, shown(config_path), mkdocs_tags=True)
     if located is None:
         return None, problems
     extra = (located.data or {}).get("extra") or {}
+    if not isinstance(extra, dict):
+        extra = {}
     if "clinic" not in extra:
         return None, [
             *problems,
@@ -440,7 +463,8 @@ def load_site(
                     Problem(
                         data.faq_located.path,
                         data.faq_located.line_of(("questions", index, "id")),
-                        f"question id '{entry.id}' is already used at {faq_ids[entry.id]}",
+                        f"question id '{entry.id}' is already used at {faq_ids[entry.id]}: "
+                        "give each question its own id",
                     )
                 )
             else:

@@ -38,8 +38,12 @@ class Located:
         return self.first_line
 
 
-def _map_lines(node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int, dupes: list) -> None:
+def _map_lines(
+    node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int, dupes: list, depth: int = 0
+) -> None:
     out.setdefault(loc, node.start_mark.line + offset)
+    if depth > _MAX_DEPTH:
+        return
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -48,17 +52,99 @@ def _map_lines(node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int, dupe
                 dupes.append((key, key_node.start_mark.line + offset))
             seen.add(key)
             out[(*loc, key)] = key_node.start_mark.line + offset
-            _map_lines(value_node, (*loc, key), out, offset, dupes)
+            _map_lines(value_node, (*loc, key), out, offset, dupes, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _map_lines(item, (*loc, index), out, offset, dupes)
+            _map_lines(item, (*loc, index), out, offset, dupes, depth + 1)
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
-    """Parse YAML text; on failure return the problem with its line and column."""
+# Content is a few levels deep; anything deeper is a typo (or a file that is not ours).
+_MAX_DEPTH = 50
+
+
+class _PlainError(yaml.MarkedYAMLError):
+    """A YAML mistake we explain ourselves: the message needs no 'YAML does not parse'."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that turns the mistakes PyYAML does not mark into marked errors."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        # Aliases (`*name`) can make a document refer to itself or repeat a block millions
+        # of times; editors never need them, so they are refused with a line number.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _PlainError(
+                None,
+                None,
+                f"'*{event.anchor}' repeats another value: write the value out in full",
+                event.start_mark,
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > _MAX_DEPTH:
+                event = self.peek_event()
+                raise _PlainError(
+                    None, None, "the lists and blocks are nested too deeply", event.start_mark
+                )
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
+        except (ValueError, OverflowError):
+            raise _PlainError(
+                None,
+                None,
+                f"'{node.value}' is not a date on the calendar: write a real date like 2026-11-01",
+                node.start_mark,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+class _ConfigLoader(_Loader):
+    """mkdocs.yml may hold tags for MkDocs itself (`!ENV`, `!!python/name:…`); the clinic
+    settings never do, so those values are read as empty instead of failing the check."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _code(character: object) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "?")
+    return f"#x{code:04x}"
+
+
+def _hint(exc: yaml.MarkedYAMLError, what: str) -> str:
+    context = exc.context or ""
+    if "found character '\\t'" in what:
+        return " (use spaces, not tabs, to indent)"
+    if "mapping values are not allowed" in what:
+        return " (a value that contains ': ' needs quotes around it)"
+    if "quoted scalar" in context:
+        return " (a quote is opened but never closed)"
+    if "flow" in context:
+        return " (a '[' or '{' is opened but never closed)"
+    if "expected <block end>" in what or "could not find expected ':'" in what:
+        return " (check the indentation: keys and '- ' items at the same level start in the same column)"
+    if "could not determine a constructor" in what:
+        return " (remove the '!' tag)"
+    return ""
+
+
+def parse_yaml(
+    text: str, path: str, first_line: int = 1, mkdocs_tags: bool = False
+) -> tuple[Located | None, list[Problem]]:
+    """Parse YAML text; on failure return the problem with its line and column.
+
+    `mkdocs_tags` accepts the `!` tags MkDocs understands (for mkdocs.yml)."""
     offset = first_line
     try:
-        loader = yaml.SafeLoader(text)
+        loader = (_ConfigLoader if mkdocs_tags else _Loader)(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -66,17 +152,32 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Located | Non
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end" in (exc.problem or "") and "stream" in (exc.problem or ""):
+            # Something opened and never closed: point at where it was opened.
+            mark = exc.context_mark
         line = (mark.line + offset) if mark else first_line
         column = (mark.column + 1) if mark else None
         what = exc.problem or "is not valid YAML"
-        hint = ""
-        if "found character '\\t'" in what:
-            hint = " (use spaces, not tabs, to indent)"
-        elif "mapping values are not allowed" in what:
-            hint = " (a value that contains ': ' needs quotes around it)"
-        return None, [Problem(path, line, f"YAML does not parse: {what}{hint}", column=column)]
+        message = (
+            what
+            if isinstance(exc, _PlainError)
+            else f"YAML does not parse: {what}{_hint(exc, what)}"
+        )
+        return None, [Problem(path, line, message, column=column)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + first_line
+        return None, [
+            Problem(
+                path,
+                line,
+                f"the text contains a hidden control character ({_code(exc.character)}) "
+                "that YAML does not allow: delete it (retyping the line is easiest)",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(path, first_line, f"YAML does not parse: {exc}")]
+    except RecursionError:
+        return None, [Problem(path, first_line, "YAML does not parse: it is nested too deeply")]
     located = Located(data=data, path=path, first_line=first_line)
     dupes: list[tuple[str, int]] = []
     if node is not None:
@@ -88,10 +189,47 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Located | Non
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---[ \t]*$|^\.\.\.[ \t]*$)", re.S | re.M)
 
 
+# The first line of front matter an editor forgot to open: `title: Aftercare` then `---`.
+_META_LINE = re.compile(r"^(title|description|status|hide|template)\s*:", re.M)
+
+
+def _unopened_front_matter(text: str, path: str) -> list[Problem]:
+    """Front matter that does not start on line 1 turns into a heading and a rule on the
+    page instead of settings, so say so rather than publish `title: …` as text."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines):
+        return []
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if lines[index].rstrip() == "---" and _META_LINE.match(following):
+        return [
+            Problem(
+                path,
+                index + 1,
+                f"front matter must start on line 1: delete the {index} empty line"
+                f"{'s' if index != 1 else ''} above '---'",
+            )
+        ]
+    if _META_LINE.match(lines[index]) and any(
+        line.rstrip() == "---" for line in lines[index + 1 : index + 8]
+    ):
+        return [
+            Problem(
+                path,
+                index + 1,
+                "front matter is missing its first line: add a line '---' above "
+                f"'{lines[index].split(':', 1)[0].strip()}:'",
+            )
+        ]
+    return []
+
+
 def split_front_matter(text: str, path: str) -> tuple[Located | None, str, int, list[Problem]]:
     """Return (front matter, body, line where the body starts, problems)."""
     if not text.startswith("---"):
-        return None, text, 1, []
+        return None, text, 1, _unopened_front_matter(text, path)
     match = FRONT_MATTER.match(text)
     if not match:
         return (
@@ -129,30 +267,31 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n"), []
 
 
+# How an item of each list is named in messages: `timeline step 3`, `restriction 2, span 1`.
+# Lists whose key is already the noun drop the key; the others keep it (`call_us_if item 2`).
 _LIST_ITEM_NAMES = {
-    "timeline": "step",
+    "timeline": "timeline step",
     "restrictions": "restriction",
     "questions": "question",
     "spans": "span",
     "sources": "source",
     "activities": "activity",
     "disagreements": "disagreement",
-    "left_out": "left-out claim",
-    "call_us_if": "warning sign",
 }
 
 
 def describe(loc: Loc) -> str:
     """`("timeline", 2, "end_hours")` → `timeline step 3, end_hours`."""
     parts: list[str] = []
-    parent: str | int | None = None
     for part in loc:
         if isinstance(part, int):
-            noun = _LIST_ITEM_NAMES.get(str(parent), "item")
-            parts[-1:] = [f"{parts[-1]} {noun} {part + 1}" if parts else f"{noun} {part + 1}"]
+            if parts:
+                key = parts.pop()
+                parts.append(f"{_LIST_ITEM_NAMES.get(key, key + ' item')} {part + 1}")
+            else:
+                parts.append(f"item {part + 1}")
         else:
             parts.append(str(part))
-        parent = part
     return ", ".join(parts)
 
 
@@ -198,15 +337,22 @@ def _message(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     kind = error["type"]
     where = describe(loc)
     value = error.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else "a block"
+    shown = _shown(value)
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return f"'{loc[-1]}' is missing" + (f" in {describe(loc[:-1])}" if loc[:-1] else "")
+        inside = f" in {describe(loc[:-1])}" if loc[:-1] else ""
+        return f"'{loc[-1]}' is missing{inside}: add a line '{loc[-1]}: …'"
     if kind == "extra_forbidden":
         return f"unknown key '{loc[-1]}'" + _did_you_mean(str(loc[-1]), model, loc[:-1])
+    if value is None and kind == "list_type":
+        return f"{where} is empty: add '- ' items under '{loc[-1]}:'"
+    if value is None and kind not in ("value_error", "assertion_error"):
+        return f"{where} is empty: write a value after '{loc[-1]}:' or delete the line"
     if kind.startswith("date"):
         return f"{where} must be a date written like 2026-11-01, not {shown}"
-    if kind.startswith("int") or kind == "float_parsing":
+    if kind.startswith(("int", "float")):
+        if "limit" in error.get("msg", "") or kind == "float_type":
+            return f"{where} must be a number, not {shown}"
         return f"{where} must be a whole number of hours, not {shown}"
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"{where} is {value} hours: more than a year from the treatment, check the number"
@@ -219,23 +365,40 @@ def _message(error: dict[str, Any], model: type[BaseModel] | None) -> str:
         if "a-z0-9" in pattern:
             return f"{where} must be lowercase words joined by hyphens, like 'does-it-hurt', not {shown}"
         return f"{where} must be a phone number of digits, spaces and '+', not {shown}"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         minimum = ctx.get("min_length", 1)
         if isinstance(value, str):
+            if not value.strip():
+                return f"{where} is empty: write the text after '{loc[-1]}:'"
             return f"{where} is too short: write at least {minimum} characters"
         return f"{where} needs at least {minimum} item{'s' if minimum != 1 else ''}"
-    if kind == "too_long":
+    if kind in ("too_long", "string_too_long"):
         return f"{where} is too long: keep it under {ctx.get('max_length')} characters"
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
         expected = {
             "string_type": "text",
             "list_type": "a list ('- ' items)",
         }.get(kind, "a block of 'key: value' lines")
-        return f"{where} must be {expected}, not {shown}"
+        target = where or "the file"
+        return f"{target} must be {expected}, not {shown}"
     if kind == "value_error":
         text = str(error.get("msg", "")).removeprefix("Value error, ")
-        return f"{where}: {text}" if where else text
-    return f"{where}: {error.get('msg')}"
+        if not where:
+            return text
+        # A whole item that is wrong reads as a sentence: "timeline step 3 ends … ".
+        return f"{where} {text}" if isinstance(loc[-1], int) else f"{where}: {text}"
+    return f"{where}: {error.get('msg')}" if where else str(error.get("msg"))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return "a block of 'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "yes/no"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
 
 
 def validate(
