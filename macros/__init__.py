@@ -22,8 +22,12 @@ def define_env(env: Any) -> None:
     extra = [config_path.parent / "drafts" / draft] if draft else []
     site = pages.load(content_dir, config_path, extra)
     env.variables["carepages_site"] = site
-    # The footer and header read the clinic from the config; give them the tel: link too.
+    # The clinic block is the one place an editor names the clinic: the header, the page
+    # titles and the footer all follow it.
     env.conf["extra"]["clinic"]["tel"] = site.clinic.tel
+    env.conf["site_name"] = site.clinic.name
+    if site.clinic.logo:
+        env.conf["theme"]["logo"] = site.clinic.logo
 
     def macro(fn):
         """Register fn; a call with wrong parameters names the page and the macro."""
