@@ -117,7 +117,7 @@ def test_activity_table_says_when_each_activity_resumes() -> None:
     assert rows["makeup"].select_one("[data-resume]").get_text() == "From day 4"
     assert rows["makeup"]["data-resume-text"] == "You can wear makeup again"
     assert rows["sun"]["data-spans"] == "-168:0 0:336"
-    assert "For 1 week before; For 2 weeks after" in rows["sun"].get_text()
+    assert "For 1 week before; for 2 weeks after" in rows["sun"].get_text()
     assert rows["swimming"]["data-resume-hours"] == ""
     assert rows["swimming"].select_one("[data-resume]").get_text() == "When your clinic says so"
 
