@@ -30,25 +30,28 @@ def define_env(env: Any) -> None:
         env.conf["theme"]["logo"] = site.clinic.logo
 
     def macro(fn):
-        """Register fn; a call with wrong parameters names the page and the macro."""
+        """Register fn; a call with wrong parameters names the page and the macro.
+
+        The problem is raised after the page has rendered (on_post_page_macros): raised
+        inside the template, mkdocs-macros would print a Jinja traceback at the editor."""
         signature = inspect.signature(fn)
 
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any):
-            where = env.page.file.src_uri if env.page else "?"
+            where = f"{content_dir.name}/{env.page.file.src_uri if env.page else '?'}"
             try:
                 signature.bind(*args, **kwargs)
             except TypeError as exc:
-                raise PluginError(
-                    f"{content_dir.name}/{where}: macro '{fn.__name__}' was called with wrong "
-                    f"parameters ({exc}); it takes ({', '.join(signature.parameters)})"
-                ) from None
+                _MACRO_ERRORS.append(
+                    f"{where}: macro '{fn.__name__}' was called with wrong parameters ({exc}); "
+                    f"it takes ({', '.join(signature.parameters)})"
+                )
+                return ""
             try:
                 return fn(*args, **kwargs)
             except pages.MacroUsageError as exc:
-                raise PluginError(
-                    f"{content_dir.name}/{where}: macro '{fn.__name__}': {exc}"
-                ) from None
+                _MACRO_ERRORS.append(f"{where}: macro '{fn.__name__}': {exc}")
+                return ""
 
         env.macro(wrapper, fn.__name__)
         return wrapper
@@ -92,9 +95,16 @@ def define_env(env: Any) -> None:
         return "\n".join(pages.render_source_notes(t, open=False) for t in pages.published(site))
 
 
+_MACRO_ERRORS: list[str] = []
+
+
 def on_post_page_macros(env: Any) -> None:
     """Every treatment page ends with its review line and disclaimer, and every page gets
     its structured data (JSON-LD) for the head."""
+    if _MACRO_ERRORS:
+        message = "\n".join(_MACRO_ERRORS)
+        _MACRO_ERRORS.clear()
+        raise PluginError(message)
     site = env.variables["carepages_site"]
     data = pages.treatment_of_page(site, env.page)
     if data is not None:
