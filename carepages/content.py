@@ -294,33 +294,48 @@ def _check_sources(data: TreatmentData) -> list[Problem]:
     return problems
 
 
-def _check_faq(data: TreatmentData) -> list[Problem]:
+def _check_faq(slug: str, faq: list[FaqEntry], located: Located) -> list[Problem]:
+    """Ids and questions within one faq.yml; runs even when treatment.yml is broken."""
     problems: list[Problem] = []
     questions: dict[str, int] = {}
-    for index, entry in enumerate(data.faq):
-        line = data.faq_located.line_of(("questions", index, "id"))
-        if not entry.id.startswith(data.slug + "-"):
+    ids: dict[str, int] = {}
+    for index, entry in enumerate(faq):
+        line = located.line_of(("questions", index, "id"))
+        if not entry.id.startswith(slug + "-"):
             problems.append(
                 Problem(
-                    data.faq_located.path,
+                    located.path,
                     line,
-                    f"question id '{entry.id}' must start with '{data.slug}-' so it stays "
+                    f"question id '{entry.id}' must start with '{slug}-' so it stays "
                     "unique across the site",
                 )
             )
+        if entry.id in ids:
+            problems.append(_id_used_twice(located.path, line, entry.id, ids[entry.id]))
+        else:
+            ids[entry.id] = line
         key = re.sub(r"\W+", " ", entry.question.lower()).strip()
         if key in questions:
             problems.append(
                 Problem(
-                    data.faq_located.path,
-                    data.faq_located.line_of(("questions", index, "question")),
+                    located.path,
+                    located.line_of(("questions", index, "question")),
                     f"the question '{entry.question}' is asked twice (first on line "
                     f"{questions[key]})",
                 )
             )
         else:
-            questions[key] = data.faq_located.line_of(("questions", index, "question"))
+            questions[key] = located.line_of(("questions", index, "question"))
     return problems
+
+
+def _id_used_twice(path: str, line: int, faq_id: str, first: str | int) -> Problem:
+    where = f"{path}:{first}" if isinstance(first, int) else first
+    return Problem(
+        path,
+        line,
+        f"question id '{faq_id}' is already used at {where}: give each question its own id",
+    )
 
 
 def load_activities(content_dir: Path, shown: Shown) -> tuple[dict[str, Activity], list[Problem]]:
@@ -383,6 +398,8 @@ def load_treatment(folder: Path, shown: Shown) -> tuple[TreatmentData | None, li
                 pages[name] = page
     if "index.md" in pages:
         problems += _check_sections(pages["index.md"])
+    if faq is not None and faq_located is not None:
+        problems += _check_faq(folder.name, list(faq.questions), faq_located)  # type: ignore[attr-defined]
     if treatment is None or faq is None or located is None or faq_located is None:
         return None, problems
     data = TreatmentData(
@@ -394,7 +411,7 @@ def load_treatment(folder: Path, shown: Shown) -> tuple[TreatmentData | None, li
         faq_located=faq_located,
         pages=pages,
     )
-    problems += _check_timeline(data) + _check_sources(data) + _check_faq(data)
+    problems += _check_timeline(data) + _check_sources(data)
     return data, problems
 
 
@@ -459,13 +476,9 @@ def load_site(
                 f"{data.faq_located.path}:{data.faq_located.line_of(('questions', index, 'id'))}"
             )
             if entry.id in faq_ids:
+                line = data.faq_located.line_of(("questions", index, "id"))
                 problems.append(
-                    Problem(
-                        data.faq_located.path,
-                        data.faq_located.line_of(("questions", index, "id")),
-                        f"question id '{entry.id}' is already used at {faq_ids[entry.id]}: "
-                        "give each question its own id",
-                    )
+                    _id_used_twice(data.faq_located.path, line, entry.id, faq_ids[entry.id])
                 )
             else:
                 faq_ids[entry.id] = where

@@ -114,6 +114,13 @@ class _ConfigLoader(_Loader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+_UNCLOSED = {
+    "quoted scalar": "the quote opened here is never closed: add the closing quote",
+    "flow sequence": "the '[' opened here is never closed: add the closing ']'",
+    "flow mapping": "the '{' opened here is never closed: add the closing '}'",
+}
+
+
 def _code(character: object) -> str:
     code = character if isinstance(character, int) else ord(str(character)[:1] or "?")
     return f"#x{code:04x}"
@@ -152,17 +159,15 @@ def parse_yaml(
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "end" in (exc.problem or "") and "stream" in (exc.problem or ""):
-            # Something opened and never closed: point at where it was opened.
-            mark = exc.context_mark
+        what = exc.problem or "is not valid YAML"
+        message = what if isinstance(exc, _PlainError) else f"YAML does not parse: {what}"
+        message += "" if isinstance(exc, _PlainError) else _hint(exc, what)
+        unclosed = _UNCLOSED.get(next((k for k in _UNCLOSED if k in (exc.context or "")), ""))
+        if exc.context_mark and "stream" in what and unclosed:
+            # The file ended inside something: point at where it was opened.
+            mark, message = exc.context_mark, unclosed
         line = (mark.line + offset) if mark else first_line
         column = (mark.column + 1) if mark else None
-        what = exc.problem or "is not valid YAML"
-        message = (
-            what
-            if isinstance(exc, _PlainError)
-            else f"YAML does not parse: {what}{_hint(exc, what)}"
-        )
         return None, [Problem(path, line, message, column=column)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, max(exc.position, 0)) + first_line
