@@ -6,6 +6,7 @@ import re
 
 from . import clean
 from .model import Block
+from .textre import lowered
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -420,11 +421,18 @@ def heading_section(text: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
+_TEXT_FAST = {
+    section: [(*lowered(pattern), weight) for pattern, weight in rules]
+    for section, rules in _TEXT_RULES.items()
+}
+
+
 def text_scores(text: str) -> dict[str, int]:
     scores = dict.fromkeys(_TEXT_RULES, 0)
-    for section, rules in _TEXT_RULES.items():
-        for pattern, weight in rules:
-            scores[section] += weight * len(pattern.findall(text))
+    low = text.lower()
+    for section, rules in _TEXT_FAST.items():
+        for pattern, on_lower, weight in rules:
+            scores[section] += weight * len(pattern.findall(low if on_lower else text))
     return scores
 
 

@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 
 from .model import Block
+from .textre import lowered
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.I)
+
+
+def _parts(*parts: str) -> tuple[str, ...]:
+    return parts
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -17,7 +22,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WHOLE = [
     (
         "date or byline",
-        _rx(
+        _parts(
             rf"^(?:posted|published|updated|last\s+updated|written|reviewed)?\s*(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?:\s+\d+)?$",
             rf"^(?:posted|published|updated)?\s*(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?$",
             r"^(?:posted|published|updated)?\s*(?:on\s+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$",
@@ -32,7 +37,7 @@ _WHOLE = [
     ),
     (
         "page chrome",
-        _rx(
+        _parts(
             r"^skip\s+to\b",
             r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
             r"\bwe\s+use\s+cookies\b",
@@ -53,7 +58,7 @@ _WHOLE = [
     ),
     (
         "comment widget",
-        _rx(
+        _parts(
             r"^leave\s+a\s+(?:reply|comment)\b",
             r"^comments?(?:\s*\(\d+\))?$",
             r"^\d+\s+comments?$",
@@ -73,7 +78,7 @@ _WHOLE = [
     ),
     (
         "review widget",
-        _rx(
+        _parts(
             r"^(?:customer\s+|patient\s+|client\s+)?(?:reviews?|testimonials?|ratings?)(?:\s+from\s+(?:our|happy)\s+\w+)?$",
             r"^(?:what\s+our\s+(?:patients|clients|customers)\s+say)",
             r"[\u2605\u2606]{2,}",
@@ -85,7 +90,7 @@ _WHOLE = [
     ),
     (
         "call to action",
-        _rx(
+        _parts(
             r"^(?:book|schedule|request|call|contact|get|claim|reserve)\b.{0,60}\b(?:today|now|online)\b.{0,60}[!.]?$",
             r"\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+|complimentary\s+)?(?:consultation|appointment|session)\b.{0,80}(?:!|\btoday\b|\bnow\b|\bdiscover\b)",
             r"^take\s+the\s+first\s+step\b",
@@ -104,7 +109,7 @@ _WHOLE = [
     ),
     (
         "author bio",
-        _rx(
+        _parts(
             r"\bhas\s+a\s+(?:medical|nursing|clinical|beauty|science)\s+background\b",
             r"\b(?:she|he|they)\s+(?:loves|enjoys|is\s+passionate\s+about)\s+(?:to\s+)?(?:writ|blog|shar|help)",
             r"^about\s+the\s+(?:author|writer)\b",
@@ -114,7 +119,7 @@ _WHOLE = [
     ),
     (
         "teaser",
-        _rx(
+        _parts(
             r"\b(?:keep\s+(?:on\s+)?reading|read\s+on|continue\s+reading)\b.{0,40}$",
             r"\blet[\u2019']?s\s+dive\b",
             r"\bthis\s+(?:comprehensive\s+|complete\s+|ultimate\s+)?(?:blog\s+post|post|article|guide)\s+will\b",
@@ -122,6 +127,19 @@ _WHOLE = [
         ),
     ),
 ]
+# Whole-line patterns (^...$) can only match short blocks, so long paragraphs skip them.
+_COMPILED = [
+    (
+        why,
+        lowered(_rx(*[p for p in parts if p.startswith("^") and p.endswith("$")] or ["(?!)"])),
+        lowered(
+            _rx(*[p for p in parts if not (p.startswith("^") and p.endswith("$"))] or ["(?!)"])
+        ),
+    )
+    for why, parts in _WHOLE
+]
+_SHORT = 200
+
 _SECTION_NOISE_HEADING = _rx(
     r"^(?:conclusion|in\s+conclusion|final\s+thoughts|summary|the\s+bottom\s+line|bottom\s+line|"
     r"key\s+takeaways?|references|sources|further\s+reading|disclaimer|table\s+of\s+contents|contents|"
@@ -177,14 +195,16 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
         return "no words"
     if block.why == "image caption":
         return "image caption"
-    for why, pattern in _WHOLE:
+    short = len(text) <= _SHORT
+    low = text.lower()
+    for why, whole_line, anywhere in _COMPILED:
         limit = 700 if why == "teaser" else 400
         always = why in ("date or byline", "page chrome", "comment widget")
-        if (always or len(text) < limit) and pattern.search(text):
+        if not (always or len(text) < limit):
+            continue
+        if (short and _search(whole_line, text, low)) or _search(anywhere, text, low):
             if why == "call to action" and re.search(r"\bif\s+(?:you|your)\b", text, re.I):
                 continue  # "call us if the swelling grows" is advice about risks
-            if why == "page chrome" and block.kind == "heading" and len(text.split()) > 3:
-                continue
             return why
     if block.kind == "heading" and _SECTION_NOISE_HEADING.match(text):
         return "heading of a summary or widget"
@@ -217,6 +237,11 @@ def _answers_itself(text: str) -> bool:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
     plain = [s for s in sentences if not s.endswith("?") and not _HOOK.match(s)]
     return len(plain) >= 3
+
+
+def _search(compiled: tuple[re.Pattern[str], bool], text: str, low: str) -> bool:
+    pattern, on_lower = compiled
+    return bool(pattern.search(low if on_lower else text))
 
 
 def is_promotion(text: str) -> bool:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
@@ -37,6 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ingest_one(item: tuple[Path, str]) -> tuple[Document | None, str]:
+    """Ingest one file; returns (document, "") or (None, the one-line error)."""
+    path, given = item
+    try:
+        return ingest_path(path, given), ""
+    except ReadError as exc:
+        return None, f"{given}: {exc}"
+    except (RecursionError, MemoryError, ValueError, UnicodeError, LookupError) as exc:
+        # A last guard so one odd file never stops the others.
+        return None, f"{given}: could not be processed ({exc.__class__.__name__})"
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
 def ingest_all(
     paths: list[str], errors_to: TextIO, progress: bool = False
 ) -> tuple[list[Document], int]:
@@ -47,22 +66,33 @@ def ingest_all(
     failures = len(errors)
     docs: list[Document] = []
     show = progress and len(files) >= 5
-    for index, (path, given) in enumerate(files, start=1):
-        try:
-            docs.append(ingest_path(path, given))
-        except ReadError as exc:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_ingest_one, files, chunksize=16)
+            outcomes = _report(results, len(files), errors_to, show)
+    else:
+        outcomes = _report(map(_ingest_one, files), len(files), errors_to, show)
+    for doc, error in outcomes:
+        if doc is not None:
+            docs.append(doc)
+        else:
             failures += 1
-            print(f"carepages ingest: {given}: {exc}", file=errors_to)
-        except (RecursionError, MemoryError, ValueError, UnicodeError) as exc:
-            # A last guard so one odd file never stops the others.
-            failures += 1
-            reason = exc.__class__.__name__
-            print(f"carepages ingest: {given}: could not be processed ({reason})", file=errors_to)
-        if show:
-            _progress(index, len(files), errors_to)
-    if show:
-        print(file=errors_to)
+            print(f"carepages ingest: {error}", file=errors_to)
     return docs, failures
+
+
+def _report(
+    results: Iterable[tuple[Document | None, str]], total: int, out: TextIO, show: bool
+) -> list[tuple[Document | None, str]]:
+    collected = []
+    for index, result in enumerate(results, start=1):
+        collected.append(result)
+        if show:
+            _progress(index, total, out)
+    if show:
+        print(file=out)
+    return collected
 
 
 def _progress(done: int, total: int, out: TextIO) -> None:

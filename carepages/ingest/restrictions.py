@@ -277,9 +277,10 @@ def find_restrictions(blocks: list[Block]) -> tuple[list[RestrictionHit], list[R
         previous_spans: list[Found] = []
         for sentence in sentences:
             spans = find_spans(sentence, before_context=before)
-            acts = activities_in(sentence)
             avoid = bool(_AVOID.search(sentence))
             restart = bool(_RESTART.search(sentence)) and not avoid
+            listed = leadin is not None and block.kind == "item"
+            acts = activities_in(sentence) if (avoid or restart or listed) else []
             if not acts and avoid and spans and _LEADIN.search(sentence):
                 leadin = (spans, before)
             if not acts:

@@ -8,6 +8,7 @@ Vague amounts, frequencies, counts and the length of the procedure itself are no
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -134,7 +135,7 @@ _SYMPTOM = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found:
     text: str
     start_hours: float
@@ -161,6 +162,10 @@ def unit_hours(unit: str) -> float:
     return _UNIT_HOURS.get(unit.lower(), _UNIT_HOURS.get(unit.lower().rstrip("s"), 1))
 
 
+# Every span names a unit of time; text without one is skipped in a single cheap scan.
+_ANY_UNIT = re.compile(r"(?:minute|min|hour|hr|h|day|night|week|wk|month|mo|year|yr)s?\b", re.I)
+
+
 def find_spans(
     text: str, *, before_context: bool = False, label: bool = False, during: bool = False
 ) -> list[Found]:
@@ -169,8 +174,13 @@ def find_spans(
     `label`: the text is a heading or list label, so a leading "1-3 Days" is an ordinal window.
     `during`: the text describes the procedure, so short untied amounts are its own length.
     """
-    if not text or len(text) > 20000:
-        text = (text or "")[:20000]
+    if not text or not _ANY_UNIT.search(text):
+        return []
+    return list(_find_spans(text[:20000], before_context, label, during))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_spans(text: str, before_context: bool, label: bool, during: bool) -> tuple[Found, ...]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -246,7 +256,7 @@ def find_spans(
         taken.append((match.start(), match.end()))
 
     found.sort(key=lambda f: f.offset)
-    return found
+    return tuple(found)
 
 
 def _sentence_at(text: str, position: int) -> str:
