@@ -344,6 +344,10 @@ def _message(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     value = error.get("input")
     shown = _shown(value)
     ctx = error.get("ctx") or {}
+    if not loc:
+        if value is None:
+            return "nothing is written here: add its 'key: value' lines"
+        return f"this must be 'key: value' lines, not {shown}"
     if kind == "missing":
         inside = f" in {describe(loc[:-1])}" if loc[:-1] else ""
         return f"'{loc[-1]}' is missing{inside}: add a line '{loc[-1]}: …'"
