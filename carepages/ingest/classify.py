@@ -24,6 +24,7 @@ _HEADING_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bside[- ]?effects?\b",
             r"\bcomplications?\b",
             r"\bcontraindicat",
+            r"\bshould\s*n[o\u2019']?t\s+have\s+(?:this|the|a|an)\s+\w+",
             r"\bsafety\b",
             r"\bis\s+(?:it|\w+(?:\s+\w+)?)\s+safe\b",
             r"\bwho\s+(?:should\s*n[o']?t|should\s+not|cannot|can[\u2019']?t|must\s+not|is\s+not)\b",
@@ -525,6 +526,8 @@ def classify(blocks: list[Block], title: str) -> None:
         if block.kind == "heading":
             lead = None
             section = heading_section(block.text)
+            if block.label and is_contraindication(block.text):
+                section = "risks"  # "These people should not have it:" opens a list of who
             if section == "after" and heading_ctx == "risks" and _SYMPTOMS.search(block.text):
                 section = None  # "Dryness and peeling" under a side-effects heading
             if section is None:

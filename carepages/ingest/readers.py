@@ -47,10 +47,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 candidate = data.decode(name)
             except UnicodeDecodeError:
                 continue
-            if (
-                not _CONTROL.search(candidate[:4000].replace("\x00", ""))
-                and "\x00" not in candidate
-            ):
+            sample = candidate[:4000]
+            # Without a BOM, only trust UTF-16 that reads as mostly plain ASCII text.
+            plain = sum(c.isascii() for c in sample) >= 0.5 * len(sample)
+            if plain and not _CONTROL.search(sample) and "\x00" not in candidate:
                 text, encoding = candidate, name
                 break
     if text is None:
@@ -78,6 +78,15 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    letters = [c for c in western if c.isalpha()]
+    # Mostly-ASCII text with a few accents or curly quotes is an old Windows-1252 page;
+    # the statistical guess below is for pages in other scripts.
+    if letters and sum(c.isascii() for c in letters) >= 0.9 * len(letters):
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -187,8 +196,9 @@ class MarkdownReader:
 
     _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
     _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-    _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-    _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+    _URL = r"\((?:[^()]|\([^()]*\))*\)"
+    _IMAGE = re.compile(r"!\[([^\]]*)\]" + _URL)
+    _LINK = re.compile(r"\[([^\]]*)\]" + _URL)
     _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
     _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`+|~~)(?=\S)(.+?)(?<=\S)\1")
 
@@ -389,7 +399,7 @@ class HtmlReader:
             return bool(attrs and self.CHROME_WORDS.search(attrs))
 
         def emit(parts: list[str], line: int, tag_name: str, chrome: bool, level: int) -> None:
-            content = tidy(" ".join(parts))
+            content = tidy(re.sub(r"\s+", " ", " ".join(parts)))
             if not content:
                 return
             if tag_name and tag_name[0] == "h" and tag_name[1:].isdigit():
@@ -407,7 +417,6 @@ class HtmlReader:
             if depth > 400:  # pathological nesting: stop rather than recurse forever
                 return
             chrome = chrome or chrome_of(tag)
-            heading = tag.name[0] == "h" and tag.name[1:].isdigit() and len(tag.name) == 2
             run: list[str] = []
             run_line = tag.sourceline or 1
             for child in tag.children:
@@ -422,7 +431,7 @@ class HtmlReader:
                 if child.name == "br":
                     run.append(" ")
                     continue
-                if child.name in self.BLOCK and not heading:
+                if child.name in self.BLOCK:
                     emit(run, run_line, tag.name, chrome, 0)
                     run = []
                     walk(child, chrome, depth + 1)

@@ -176,7 +176,9 @@ def find_spans(
     """
     if not text or not _ANY_UNIT.search(text):
         return []
-    return list(_find_spans(text[:20000], before_context, label, during))
+    found = _find_spans(text[:20000], before_context, label, during)
+    # An empty or reversed stretch ("3 to 3 days after") says nothing about time.
+    return [f for f in found if f.end_hours is None or f.end_hours > f.start_hours]
 
 
 @functools.lru_cache(maxsize=4096)
