@@ -69,7 +69,7 @@ def test_labels_open_with_an_ordinal_window() -> None:
         "Repeat every 4\u20135 months.",
         "Most people need 3\u20136 sessions.",
         "The session takes 30 to 60 minutes.",
-        "Book one session a month for about four to six months.",
+        "Plan on one visit a month for roughly three to five months.",
         "Use SPF 30 and needles of 0.5 mm.",
         "Posted Nov 24 \u2013 4 min read",
     ],
@@ -91,9 +91,13 @@ def test_any_text_parses_without_error(text: str) -> None:
 
 
 _WORDS = st.sampled_from(
-    "for within after before prior to the first day days week weeks hour hours minutes "
-    "month months year 1 2 3 12 24 48 72 two three a an or - \u2013 few several every "
-    "until at least up a minimum of lasts Day Week : , . ( )".split()
+    [
+        "for", "within", "after", "before", "prior", "to", "the", "first", "day", "days", "week",
+        "weeks", "hour", "hours", "minutes", "month", "months", "year", "1", "2", "3", "12", "24",
+        "48", "72", "two", "three", "a", "an", "or", "-", "–", "few", "several", "every", "until",
+        "at", "least", "up", "minimum", "of", "lasts", "Day", "Week", ":", ",", ".", "(", ")",
+    ]
+)
 )
 
 
