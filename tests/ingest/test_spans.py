@@ -15,7 +15,7 @@ def spans(text: str, **kwargs: bool) -> list[tuple[float, float | None]]:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
+    [  # fmt: skip
         # Ordinal labels are calendar windows.
         ("Day 1: the skin is warm", [(0, 24)]),
         ("Day 2 to 3: dryness", [(24, 72)]),
@@ -63,7 +63,7 @@ def test_labels_open_with_an_ordinal_window() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
+    [  # fmt: skip
         "Redness fades in a few days.",
         "Sensitivity can last several weeks.",
         "Repeat every 4\u20135 months.",
@@ -91,13 +91,57 @@ def test_any_text_parses_without_error(text: str) -> None:
 
 
 _WORDS = st.sampled_from(
-    [
-        "for", "within", "after", "before", "prior", "to", "the", "first", "day", "days", "week",
-        "weeks", "hour", "hours", "minutes", "month", "months", "year", "1", "2", "3", "12", "24",
-        "48", "72", "two", "three", "a", "an", "or", "-", "–", "few", "several", "every", "until",
-        "at", "least", "up", "minimum", "of", "lasts", "Day", "Week", ":", ",", ".", "(", ")",
+    [  # fmt: skip
+        "for",
+        "within",
+        "after",
+        "before",
+        "prior",
+        "to",
+        "the",
+        "first",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "minutes",
+        "month",
+        "months",
+        "year",
+        "1",
+        "2",
+        "3",
+        "12",
+        "24",
+        "48",
+        "72",
+        "two",
+        "three",
+        "a",
+        "an",
+        "or",
+        "-",
+        "–",
+        "few",
+        "several",
+        "every",
+        "until",
+        "at",
+        "least",
+        "up",
+        "minimum",
+        "of",
+        "lasts",
+        "Day",
+        "Week",
+        ":",
+        ",",
+        ".",
+        "(",
+        ")",
     ]
-)
 )
 
 
