@@ -211,6 +211,8 @@ def _find_spans(text: str, before_context: bool, label: bool, during: bool) -> t
         if n1 is None or n2 is None or n2 < n1 or n2 > 400:
             continue
         size = unit_hours(match.group("unit"))
+        if n2 * size > 8760:
+            continue  # "month 72" is no calendar window anyone means
         left = text[max(0, match.start() - 20) : match.start()]
         if re.search(r"\b(?:a|per|each|every|once|twice|times)\s*$", left, re.I):
             continue
