@@ -21,6 +21,8 @@ from .readers import READ_EXTENSIONS, ReadError
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "eval" / "docs"
+# Written after the rules were tuned and never tuned on: an estimate for unseen documents.
+HOLDOUT_DIR = ROOT / "eval" / "holdout"
 SEED_LABELS = ROOT / "eval" / "seeds.yml"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 MARK = re.compile(r"[ \t]*\u27e6([^\u27e7]*)\u27e7")
@@ -205,6 +207,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         groups = [("labelled set", eval_set()), ("seeds", eval_seeds())]
+        if HOLDOUT_DIR.is_dir():
+            groups.append(("holdout", eval_set(HOLDOUT_DIR)))
     except (OSError, ValueError, ReadError) as exc:
         print(f"carepages eval: {exc}", file=sys.stderr)
         return 1
