@@ -380,6 +380,10 @@ _HEADING_MORE: dict[str, re.Pattern[str]] = {
         r"\bany\s+risks\b",
         r"\bcan\s+I\s+have\s+(?:it|this|\w+)\s+if\b",
         r"\ballerg",
+        r"^(?:possible\s+|common\s+|potential\s+|any\s+)?problems?\b",
+        r"\bproblems?\s+(?:after|afterwards|with\s+(?:healing|your\s+skin))\b",
+        r"\bcan\s+(?:everyone|anyone)\b",
+        r"\bfor\s+everyone\b",
     ),
     "after": _rx(
         r"\bafterwards?\b",
@@ -388,9 +392,11 @@ _HEADING_MORE: dict[str, re.Pattern[str]] = {
         r"\bagain\b",
         r"\bwhen\s+can\s+I\b",
         r"\bday[- ]by[- ]day\b",
+        r"\btime\s+off\b",
+        r"\bback\s+to\s+work\b",
         r"\b(?:peeling|redness|swelling|bruising|scabs?|flaking|crusts?)\b",
     ),
-    "preparation": _rx(r"\bbeforehand\b", r"\bprep\b", r"\bget(?:ting)?\s+ready\b"),
+    "preparation": _rx(r"\bbeforehand\b", r"\bprep\b", r"\bget(?:ting)?\s+(?:\w+\s+){0,2}ready\b"),
     "during": _rx(
         r"\bstings?\b",
         r"\bfeels?\s+like\b",

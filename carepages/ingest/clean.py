@@ -108,6 +108,14 @@ _WHOLE = [
         ),
     ),
     (
+        "greeting",
+        _parts(
+            r"^(?:dear|hi|hello)\b[^.!]{0,40}[,!.]?\s*(?:thank\s+you|thanks)\b.{0,80}$",
+            r"^(?:dear|hi|hello)\s+(?:patient|client|customer|friend|reader|there)s?\s*[,!.]?$",
+            r"^thank\s+you\s+for\s+(?:booking|choosing|visiting|reading)\b.{0,80}$",
+        ),
+    ),
+    (
         "author bio",
         _parts(
             r"\bhas\s+a\s+(?:medical|nursing|clinical|beauty|science)\s+background\b",

@@ -324,7 +324,8 @@ def _one_span(text: str, match: re.Match[str], before_context: bool, during: boo
     if _LEFT_FREQUENCY.search(left) or _RIGHT_FREQUENCY.match(right):
         return None
     if re.search(
-        r"\b(?:a|per|each)\s+(?:week|month|year)\b|\bsessions?\b|\btreatments\b|\bvisits\b",
+        r"\b(?:a|per|each)\s+(?:week|month|year)\s+for(?:\s+(?:about|around|roughly|up\s+to))?\s*$|"
+        r"\bsessions?\b|\btreatments\b|\bvisits\b",
         left[-40:],
         re.I,
     ):
