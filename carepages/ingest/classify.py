@@ -443,13 +443,23 @@ def text_scores(text: str) -> dict[str, int]:
     return scores
 
 
+_CONTRA_FAST = lowered(_CONTRAINDICATION)
+_CALL_FAST = (lowered(_CALL_US), lowered(_CALL_MORE))
+_CONDITION_FAST = lowered(_CALL_CONDITION)
+
+
+def _found(compiled: tuple[re.Pattern[str], bool], text: str) -> bool:
+    pattern, on_lower = compiled
+    return bool(pattern.search(text.lower() if on_lower else text))
+
+
 def is_contraindication(text: str) -> bool:
-    return bool(_CONTRAINDICATION.search(text))
+    return _found(_CONTRA_FAST, text)
 
 
 def is_call_us(text: str) -> bool:
-    called = _CALL_US.search(text) or _CALL_MORE.search(text)
-    return bool(called) and bool(_CALL_CONDITION.search(text))
+    called = _found(_CALL_FAST[0], text) or _found(_CALL_FAST[1], text)
+    return called and _found(_CONDITION_FAST, text)
 
 
 def _title_case(text: str) -> bool:

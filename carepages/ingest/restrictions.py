@@ -6,6 +6,7 @@ import re
 
 from .model import Block, RestrictionHit
 from .spans import Found, find_spans
+from .textre import lowered
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -32,7 +33,7 @@ ACTIVITY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"\bsun\s+exposure\b",
             r"\btanning\b",
             r"\bsunbeds?\b",
-            r"\bUV\b",
+            r"\buv\b",
             r"\bsolarium\b",
         ),
     ),
@@ -77,8 +78,8 @@ ACTIVITY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"\btretinoin\b",
             r"\bvitamin\s+c\b",
             r"\bacids?\b",
-            r"\bAHAs?\b",
-            r"\bBHAs?\b",
+            r"\bahas?\b",
+            r"\bbhas?\b",
             r"\bglycolic\b",
             r"\bsalicylic\b",
             r"\blactic\b",
@@ -213,10 +214,14 @@ _LEADIN = _rx(
 )
 
 
+_ACTIVITY_FAST = [(activity, *lowered(pattern)) for activity, pattern in ACTIVITY_WORDS]
+
+
 def activities_in(text: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
-    for activity, pattern in ACTIVITY_WORDS:
-        match = pattern.search(text)
+    low = text.lower()
+    for activity, pattern, on_lower in _ACTIVITY_FAST:
+        match = pattern.search(low if on_lower else text)
         if match:
             found.append((activity, match.start()))
     # "sunscreen"-only sentences mention no sun avoidance; "peel" as a symptom is no touching.
