@@ -120,12 +120,14 @@ class PageInfo:
 def check_site(site: Site, root: Path, today: dt.date) -> list[Problem]:
     """Every rule beyond the schema, run over the whole site."""
     shown = Shown(root)
+    config, _ = load_yaml_file(root / "mkdocs.yml", shown(root / "mkdocs.yml"), mkdocs_tags=True)
+    names = set(MACROS) | MACRO_VARIABLES | _extra_names(config)
     infos = _pages(site, shown)
     files = _content_files(site)
     problems: list[Problem] = []
     for info in infos.values():
         problems += _check_markup(info.page)
-        problems += _check_macros(info, site, root)
+        problems += _check_macros(info, site, names)
         problems += _check_links(info, infos, files)
         problems += _check_readability(info, site)
         if info.page.meta.status == "draft":
@@ -144,7 +146,7 @@ def check_site(site: Site, root: Path, today: dt.date) -> list[Problem]:
         problems += _check_todo(path, shown(path))
     for data in site.treatments:
         problems += _check_treatment(data, today)
-    problems += _check_config(site, root, shown)
+    problems += _check_config(site, config, shown(root / "mkdocs.yml"))
     return problems
 
 
@@ -342,7 +344,8 @@ def _macro_calls(page: Page) -> Iterator[tuple[str, dict[str, object]]]:
             yield call.node.name, found
 
 
-def _check_macros(info: PageInfo, site: Site, root: Path) -> list[Problem]:
+def _check_macros(info: PageInfo, site: Site, names: set[str]) -> list[Problem]:
+    """Macro calls a page makes: names, parameters, treatments, and Jinja syntax."""
     page = info.page
     problems: list[Problem] = []
     for line, text in body_lines(page, keep_fences=True):
@@ -369,11 +372,9 @@ def _check_macros(info: PageInfo, site: Site, root: Path) -> list[Problem]:
                 "'{{ timeline() }}', with the braces and brackets closed",
             ),
         ]
-    allowed = set(MACROS) | MACRO_VARIABLES | _extra_names(root)
+    allowed = names | _assigned(tree)
     for name_node in tree.find_all(nodes.Name):
         if name_node.ctx != "load" or name_node.name in allowed:
-            continue
-        if name_node.name in _assigned(tree):
             continue
         close = difflib.get_close_matches(name_node.name, MACROS, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -396,8 +397,8 @@ def _assigned(tree: nodes.Template) -> set[str]:
     return {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
 
 
-def _extra_names(root: Path) -> set[str]:
-    located, _ = load_yaml_file(root / "mkdocs.yml", "mkdocs.yml", mkdocs_tags=True)
+def _extra_names(located: Located | None) -> set[str]:
+    """mkdocs-macros offers every key under `extra` in mkdocs.yml as a variable."""
     extra = located.data.get("extra") if located and isinstance(located.data, dict) else None
     return set(extra) if isinstance(extra, dict) else set()
 
@@ -592,7 +593,7 @@ def _check_target(
             line,
             f"the link '{url}' points outside content/: link to a page of the site",
         )
-    if path.endswith("/") or resolved + "/index.md" in infos and resolved not in files:
+    if path.endswith("/") or (resolved + "/index.md" in infos and resolved not in files):
         return Problem(
             page.shown,
             line,
@@ -763,10 +764,7 @@ def _config_line(located: Located | None, loc: tuple[str, ...]) -> int:
     return located.line_of(loc) if located else 1
 
 
-def _check_config(site: Site, root: Path, shown: Shown) -> list[Problem]:
-    config = root / "mkdocs.yml"
-    located, _ = load_yaml_file(config, shown(config), mkdocs_tags=True)
-    where = shown(config)
+def _check_config(site: Site, located: Located | None, where: str) -> list[Problem]:
     problems: list[Problem] = []
     clinic = site.clinic
     if clinic is not None:
