@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,8 @@ def _section_text(markdown_body: str, section: str) -> str:
     from carepages.content import SECTION_HEADING
 
     lines, inside = [], False
+    # Drafts keep each paragraph's source in Jinja comments; they are not page text.
+    markdown_body = re.sub(r"\{#.*?#\}", "", markdown_body, flags=re.S)
     for line in markdown_body.splitlines():
         match = SECTION_HEADING.match(line)
         if match or line.startswith("## "):
