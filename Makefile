@@ -61,7 +61,7 @@ test: test-deps npm-site ## Run the whole test suite, real-browser tests include
 
 new: venv ## Scaffold a treatment: make new TREATMENT="Chemical peel"
 	@test -n "$(TREATMENT)" || { echo 'usage: make new TREATMENT="Chemical peel"'; exit 2; }
-	$(CAREPAGES) new "$(TREATMENT)"
+	$(CAREPAGES) new "$(TREATMENT)" $(if $(FORCE),--force)
 
 ingest: venv ## Draft a treatment from sources: make ingest SOURCES="a.txt b.html" SLUG=name
 	@test -n "$(SOURCES)" -a -n "$(SLUG)" || { echo 'usage: make ingest SOURCES="files or folders" SLUG=name'; exit 2; }

@@ -65,18 +65,27 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "-f",
         str(config or root / "mkdocs.yml"),
         "-d",
         str(site_dir),
     ]
-    result = subprocess.run(command, cwd=root, env=mkdocs_env(), capture_output=True, text=True)
+    result = subprocess.run(
+        command,
+        cwd=root,
+        env=mkdocs_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     if result.returncode != 0:
+        # MkDocs' own WARNING/ERROR lines say what is wrong (a broken link, a missing file);
+        # its INFO chatter and any traceback lines would only bury them.
         shown = [
             line
-            for line in (result.stdout + result.stderr).splitlines()
-            if line.strip() and not line.startswith(("Traceback", "  File ", "    "))
+            for line in result.stdout.splitlines()
+            if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
+            or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
         ]
         raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
 
