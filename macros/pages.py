@@ -182,7 +182,13 @@ def jsonld(site: Site, data: TreatmentData | None, page: Any, conf: Any) -> str:
     graph: list[dict[str, Any]] = [web_page]
     name = page.file.src_uri.rsplit("/", 1)[-1]
     if name == "faq.md":
-        entries = [e for t in treatments for e in faq_entries(t)]
+        # In the order the page shows them: by treatment, then topic.
+        entries = [
+            e
+            for t in treatments
+            for topic in faq_group(t, titled=False)["topics"]
+            for e in topic["entries"]
+        ]
         graph.append(
             {
                 "@type": "FAQPage",
