@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import clean
 from .model import Block
-from .textre import lowered
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.I)
-
+from .textre import Rx
+from .textre import rx as _rx
 
 _TREATMENT = r"(?:treatment|procedure|session|appointment|visit|peel|facial)"
 
 # Headings: which section a heading opens. Checked in this order; the first hit wins.
-_HEADING_RULES: list[tuple[str, re.Pattern[str]]] = [
+_HEADING_RULES: list[tuple[str, Rx]] = [
     (
         "risks",
         _rx(
@@ -134,7 +131,7 @@ _HEADING_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # Words in a block's own text. Weights are small integers; only clear leads override context.
-_TEXT_RULES: dict[str, list[tuple[re.Pattern[str], int]]] = {
+_TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
     "preparation": [
         (
             _rx(
@@ -368,7 +365,7 @@ _QUESTION_START = re.compile(
 
 
 # More heading wording, met in clinic leaflets and FAQ pages.
-_HEADING_MORE: dict[str, re.Pattern[str]] = {
+_HEADING_MORE: dict[str, Rx] = {
     "risks": _rx(
         r"\bwho\s+should\s+avoid\b",
         r"\bwhen\s+to\s+worry\b",
@@ -428,38 +425,21 @@ def heading_section(text: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
-_TEXT_FAST = {
-    section: [(*lowered(pattern), weight) for pattern, weight in rules]
-    for section, rules in _TEXT_RULES.items()
-}
-
-
 def text_scores(text: str) -> dict[str, int]:
     scores = dict.fromkeys(_TEXT_RULES, 0)
-    low = text.lower()
-    for section, rules in _TEXT_FAST.items():
-        for pattern, on_lower, weight in rules:
-            scores[section] += weight * len(pattern.findall(low if on_lower else text))
+    for section, rules in _TEXT_RULES.items():
+        for pattern, weight in rules:
+            scores[section] += weight * pattern.count(text)
     return scores
 
 
-_CONTRA_FAST = lowered(_CONTRAINDICATION)
-_CALL_FAST = (lowered(_CALL_US), lowered(_CALL_MORE))
-_CONDITION_FAST = lowered(_CALL_CONDITION)
-
-
-def _found(compiled: tuple[re.Pattern[str], bool], text: str) -> bool:
-    pattern, on_lower = compiled
-    return bool(pattern.search(text.lower() if on_lower else text))
-
-
 def is_contraindication(text: str) -> bool:
-    return _found(_CONTRA_FAST, text)
+    return _CONTRAINDICATION.test(text)
 
 
 def is_call_us(text: str) -> bool:
-    called = _found(_CALL_FAST[0], text) or _found(_CALL_FAST[1], text)
-    return called and _found(_CONDITION_FAST, text)
+    called = _CALL_US.test(text) or _CALL_MORE.test(text)
+    return called and _CALL_CONDITION.test(text)
 
 
 def _title_case(text: str) -> bool:
@@ -575,7 +555,16 @@ def classify(blocks: list[Block], title: str) -> None:
 
 
 def _same(a: str, b: str) -> bool:
-    return re.sub(r"[^a-z0-9]+", "", a.lower()) == re.sub(r"[^a-z0-9]+", "", b.lower())
+    return _squeezed(a) == _squeezed(b)
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _squeezed(text: str) -> str:
+    # Cached: every block is compared with the same title.
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _best(scores: dict[str, int]) -> str | None:

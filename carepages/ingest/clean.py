@@ -3,14 +3,11 @@ flag brand or product promotion."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Block
-from .textre import lowered
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.I)
+from .textre import rx as _rx
 
 
 def _parts(*parts: str) -> tuple[str, ...]:
@@ -139,10 +136,8 @@ _WHOLE = [
 _COMPILED = [
     (
         why,
-        lowered(_rx(*[p for p in parts if p.startswith("^") and p.endswith("$")] or ["(?!)"])),
-        lowered(
-            _rx(*[p for p in parts if not (p.startswith("^") and p.endswith("$"))] or ["(?!)"])
-        ),
+        _rx(*[p for p in parts if p.startswith("^") and p.endswith("$")] or ["(?!)"]),
+        _rx(*[p for p in parts if not (p.startswith("^") and p.endswith("$"))] or ["(?!)"]),
     )
     for why, parts in _WHOLE
 ]
@@ -173,10 +168,26 @@ _DISCLAIMER = _rx(
 _CAPTION_PREFIX = _rx(
     r"^(?:image|photo|picture|figure|fig\.|credit|photo\s+credit|source|caption|img)\s*\d*\s*[:\-]"
 )
+# One branch per wording (same matches as one `\b(?:...|...)\b` group): most blocks
+# contain the trigger word of none of them, so none is run.
 _PROMOTION = _rx(
-    r"\b(?:you\s+can\s+trust(?:\s+on)?|one\s+of\s+the\s+(?:leading|best|top)|(?:best|leading|top|#1)[- ](?:selling|rated)|"
-    r"our\s+(?:products?|range|serum|shop|store)|buy(?:ing)?\s+(?:our|the|a|it)|available\s+(?:in\s+our\s+shop|online|at\s+our)|"
-    r"\d+\s*%\s+off|discount|coupon|promo\s+code|special\s+offer|order\s+(?:now|today|yours))\b",
+    *(
+        rf"\b(?:{wording})\b"
+        for wording in (
+            r"you\s+can\s+trust(?:\s+on)?",
+            r"one\s+of\s+the\s+(?:leading|best|top)",
+            r"(?:best|leading|top|#1)[- ](?:selling|rated)",
+            r"our\s+(?:products?|range|serum|shop|store)",
+            r"buy(?:ing)?\s+(?:our|the|a|it)",
+            r"available\s+(?:in\s+our\s+shop|online|at\s+our)",
+            r"\d+\s*%\s+off",
+            r"discount",
+            r"coupon",
+            r"promo\s+code",
+            r"special\s+offer",
+            r"order\s+(?:now|today|yours)",
+        )
+    ),
     r"[\u00ae\u2122]",
     r"\b(?:buying|purchase|shop\s+for)\s+(?:dr\.?\s+)?[A-Z]",
 )
@@ -192,8 +203,13 @@ def strip_glued_title(text: str, title: str) -> str:
     return text
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1024)
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    # Cached: each block is compared with the next one and with the title.
+    return _NOT_ALNUM.sub(" ", text.lower()).strip()
 
 
 def noise_reason(block: Block, title: str, previous: Block | None) -> str:
@@ -204,13 +220,12 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
     if block.why == "image caption":
         return "image caption"
     short = len(text) <= _SHORT
-    low = text.lower()
     for why, whole_line, anywhere in _COMPILED:
         limit = 700 if why == "teaser" else 400
         always = why in ("date or byline", "page chrome", "comment widget")
         if not (always or len(text) < limit):
             continue
-        if (short and _search(whole_line, text, low)) or _search(anywhere, text, low):
+        if (short and whole_line.test(text)) or anywhere.test(text):
             if why == "call to action" and re.search(r"\bif\s+(?:you|your)\b", text, re.I):
                 continue  # "call us if the swelling grows" is advice about risks
             return why
@@ -245,11 +260,6 @@ def _answers_itself(text: str) -> bool:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
     plain = [s for s in sentences if not s.endswith("?") and not _HOOK.match(s)]
     return len(plain) >= 3
-
-
-def _search(compiled: tuple[re.Pattern[str], bool], text: str, low: str) -> bool:
-    pattern, on_lower = compiled
-    return bool(pattern.search(low if on_lower else text))
 
 
 def is_promotion(text: str) -> bool:

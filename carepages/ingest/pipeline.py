@@ -12,27 +12,24 @@ from .model import Block, Document, FactHit, TimeSpan
 from .readers import READ_EXTENSIONS, ReadError, read_bytes, read_path
 from .restrictions import find_restrictions
 from .spans import find_spans
+from .textre import Rx, rx
 
-_FACTS: list[tuple[str, re.Pattern[str]]] = [
-    ("redness", re.compile(r"\bred(?:ness)?\b|\bpink(?:ness)?\b|\binflammat", re.I)),
-    ("swelling", re.compile(r"\bswell", re.I)),
-    ("peeling", re.compile(r"\bpeel(?:ing)?\b|\bflak|\bdry(?:ness)?\b", re.I)),
-    ("bruising", re.compile(r"\bbruis", re.I)),
-    (
-        "results",
-        re.compile(r"\bresults?\b.{0,40}\b(?:visible|see|appear|show)|\bimprovements?\b", re.I),
-    ),
+_FACTS: list[tuple[str, Rx]] = [
+    ("redness", rx(r"\bred(?:ness)?\b|\bpink(?:ness)?\b|\binflammat")),
+    ("swelling", rx(r"\bswell")),
+    ("peeling", rx(r"\bpeel(?:ing)?\b|\bflak|\bdry(?:ness)?\b")),
+    ("bruising", rx(r"\bbruis")),
+    ("results", rx(r"\bresults?\b.{0,40}\b(?:visible|see|appear|show)|\bimprovements?\b")),
 ]
-_HOW_OFTEN = re.compile(
+_HOW_OFTEN = rx(
     r"\bevery\s+(?:\w+(?:\s*(?:-|\u2013|to|or)\s*\w+)?)\s+(?:weeks|months|years)\b|\bonce\s+a\s+(?:month|year)\b|"
     r"\b(?:one|a)\s+session\s+a\s+month\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"(?:\s*(?:-|\u2013|to)\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))?\s+(?:sessions|treatments)\b",
-    re.I,
 )
-_VAGUE = re.compile(
+_VAGUE = rx(
     r"\b(?:within\s+|for\s+|in\s+|up\s+to\s+)?(?:a\s+few|several|some|a\s+couple\s+of)\s+(?:hours|days|weeks|months)\b",
-    re.I,
 )
+_COVERS = rx(r"\b(?:makeup|cover)\b")
 
 
 def ingest_path(path: Path, display: str | None = None) -> Document:
@@ -101,7 +98,7 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
     for block in blocks:
         if block.section in ("noise", "preparation"):
             continue
-        topics = {topic for topic, pattern in _FACTS if pattern.search(block.text)}
+        topics = {topic for topic, pattern in _FACTS if pattern.test(block.text)}
         if not topics and re.match(r"^(?:\w+,\s+)?(?:this|it|these|they)\b", block.text, re.I):
             topics = previous_topics  # "Generally, this lasts for..." speaks of the block before
         previous_topics = topics
@@ -109,9 +106,9 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
             for match in _HOW_OFTEN.finditer(sentence):
                 hits.append(FactHit("how often", match.group(0), None, None, block.line))
             for topic, pattern in _FACTS:
-                if topic not in topics or not (pattern.search(sentence) or len(topics) == 1):
+                if topic not in topics or not (pattern.test(sentence) or len(topics) == 1):
                     continue
-                if re.search(r"\b(?:makeup|cover)\b", sentence, re.I) and topic == "redness":
+                if topic == "redness" and _COVERS.test(sentence):
                     continue
                 for found in find_spans(sentence):
                     if found.start_hours >= 0 and found.end_hours is not None:

@@ -6,15 +6,11 @@ import re
 
 from .model import Block, RestrictionHit
 from .spans import Found, find_spans
-from .textre import lowered
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.I)
-
+from .textre import Rx
+from .textre import rx as _rx
 
 # Activity ids from carepages.schema.ACTIVITIES, plus "other" for things outside it.
-ACTIVITY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+ACTIVITY_WORDS: list[tuple[str, Rx]] = [
     (
         "makeup",
         _rx(
@@ -214,14 +210,10 @@ _LEADIN = _rx(
 )
 
 
-_ACTIVITY_FAST = [(activity, *lowered(pattern)) for activity, pattern in ACTIVITY_WORDS]
-
-
 def activities_in(text: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
-    low = text.lower()
-    for activity, pattern, on_lower in _ACTIVITY_FAST:
-        match = pattern.search(low if on_lower else text)
+    for activity, pattern in ACTIVITY_WORDS:
+        match = pattern.search(text)
         if match:
             found.append((activity, match.start()))
     # "sunscreen"-only sentences mention no sun avoidance; "peel" as a symptom is no touching.

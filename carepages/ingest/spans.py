@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .textre import rx
+
 _WORD_NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -163,7 +165,7 @@ def unit_hours(unit: str) -> float:
 
 
 # Every span names a unit of time; text without one is skipped in a single cheap scan.
-_ANY_UNIT = re.compile(r"(?:minute|min|hour|hr|h|day|night|week|wk|month|mo|year|yr)s?\b", re.I)
+_ANY_UNIT = rx(r"(?:minute|min|hour|hr|h|day|night|week|wk|month|mo|year|yr)s?\b")
 
 
 def find_spans(
@@ -174,7 +176,7 @@ def find_spans(
     `label`: the text is a heading or list label, so a leading "1-3 Days" is an ordinal window.
     `during`: the text describes the procedure, so short untied amounts are its own length.
     """
-    if not text or not _ANY_UNIT.search(text):
+    if not text or not _ANY_UNIT.test(text):
         return []
     found = _find_spans(text[:20000], before_context, label, during)
     # An empty or reversed stretch ("3 to 3 days after") says nothing about time.
