@@ -81,9 +81,9 @@ def span_days(start: int, end: int | None) -> tuple[int, int | None]:
     return first, None if end is None else max(first, math.ceil(end / 24) - 1)
 
 
-_DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
+_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 # en-GB (CLDR) shortens September to "Sept".
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
 
 def en_gb(date: dt.date) -> str:
@@ -128,7 +128,8 @@ def activities_of(html: str) -> list[dict]:
             "label": tr["data-label"],
             "resume_text": tr["data-resume-text"],
             "spans": [
-                (int(s), hours(e)) for s, e in (part.split(":") for part in tr["data-spans"].split())
+                (int(s), hours(e))
+                for s, e in (part.split(":") for part in tr["data-spans"].split())
             ],
             "resume": hours(tr["data-resume-hours"]),
         }

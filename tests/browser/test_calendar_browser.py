@@ -88,7 +88,9 @@ def test_calendar_file_has_one_event_per_milestone(page, file_url, recovery_html
         assert ICS_DATE.match(event["DTSTART;VALUE=DATE"])
         assert event["DTSTART;VALUE=DATE"] == ymd(day)
         assert event["DTEND;VALUE=DATE"] == ymd(day + dt.timedelta(days=1))
-        unescaped = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], event["SUMMARY"])
+        unescaped = re.sub(
+            r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], event["SUMMARY"]
+        )
         assert unescaped == summary
     sauna = next(e for e in events if e["UID"].startswith("microneedling-heat-"))
     assert sauna["SUMMARY"] == "You can use a sauna\\, steam room or hot tub again"
@@ -99,8 +101,7 @@ def test_long_and_special_text_is_escaped_and_folded_by_octets(page, file_url):
     characters of more than one byte: the file must still be valid."""
     at(page).goto(file_url + RECOVERY)
     text = (
-        "Is the skin calm; no crusts, no pus\\ no fever?\n"
-        "Rötung – fast weg? " + "très bien ✓ " * 8
+        "Is the skin calm; no crusts, no pus\\ no fever?\nRötung – fast weg? " + "très bien ✓ " * 8
     )
     page.locator("#microneedling-step-6").evaluate("(li, t) => li.dataset.check = t", text)
     set_treatment_date(page, TREATMENT)

@@ -66,7 +66,9 @@ def test_the_filter_narrows_questions_and_announces_the_count(page, http_url, si
     for words in ("makeup", "collagen", "SUN spf"):
         page.fill(SEARCH, words)
         wanted = [
-            qid for qid, text in all_questions if all(w in text.lower() for w in words.lower().split())
+            qid
+            for qid, text in all_questions
+            if all(w in text.lower() for w in words.lower().split())
         ]
         assert 0 < len(wanted) < total, words
         expect(count).to_have_text(f"{len(wanted)} of {total} questions")
@@ -114,7 +116,9 @@ def test_keyboard_only(page, http_url):
     page.keyboard.press("Tab")
     summary = page.locator("#microneedling-bleeding summary")
     expect(summary).to_be_focused()
-    style = summary.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    style = summary.evaluate(
+        "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+    )
     assert style[0] == "solid" and float(style[1].removesuffix("px")) >= 2, style
     page.keyboard.press("Enter")
     expect(page.locator("#microneedling-bleeding")).to_have_attribute("open", "")
@@ -138,4 +142,6 @@ def test_the_site_wide_page_groups_by_treatment_then_topic(page, http_url):
     # Each question sits in its treatment's section, inside a topic.
     first = page.locator("#microneedling-what-is-it")
     expect(first.locator("xpath=ancestor::section[@data-faq-topic]")).to_have_count(1)
-    expect(first.locator("xpath=ancestor::section[contains(@class,'cp-faq__treatment')]")).to_have_count(1)
+    expect(
+        first.locator("xpath=ancestor::section[contains(@class,'cp-faq__treatment')]")
+    ).to_have_count(1)

@@ -49,7 +49,9 @@ def test_no_request_leaves_the_device(open_page, file_url, http_url, origin, pat
         url
         for url in requests
         if urlsplit(url).scheme not in LOCAL_SCHEMES
-        and not (urlsplit(url).scheme in allowed and (origin == "file" or urlsplit(url).netloc == host))
+        and not (
+            urlsplit(url).scheme in allowed and (origin == "file" or urlsplit(url).netloc == host)
+        )
     ]
     assert outside == []
     assert failed == []

@@ -128,7 +128,9 @@ def test_every_day_matches_the_timeline_rule(page, file_url, recovery_html, k):
         days = [span_days(s, e) for s, e in a["spans"]]
         resume = None if a["resume"] is None else math.ceil(a["resume"] / 24)
         if any(f <= k and (last is None or k <= last) for f, last in days):
-            wait.append(f"{a['label']}: " + ("ask us when" if resume is None else f"from {on(resume)}"))
+            wait.append(
+                f"{a['label']}: " + ("ask us when" if resume is None else f"from {on(resume)}")
+            )
         elif resume is not None and k >= resume:
             allowed.append(a["label"])
         elif later := [f for f, _ in days if f > k]:
@@ -271,7 +273,9 @@ def test_keyboard_only_use_with_visible_focus(page, file_url):
     tab_past_the_date(page)
     focused = page.locator(":focus")
     expect(focused).to_have_attribute("data-clear", "")
-    outline = focused.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    outline = focused.evaluate(
+        "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+    )
     assert outline[0] == "solid" and float(outline[1].removesuffix("px")) >= 2, outline
     page.keyboard.press("Enter")
     expect(page.locator(DATE_INPUT)).to_be_focused()

@@ -56,7 +56,10 @@ def test_without_javascript_every_answer_can_be_opened(open_page, file_url, site
     page = open_page(java_script_enabled=False)
     page.goto(file_url + path)
     soup = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
-    answers = {d["id"]: squash(d.select_one(".cp-faq__answer").get_text(" ")) for d in soup.select("details[id]")}
+    answers = {
+        d["id"]: squash(d.select_one(".cp-faq__answer").get_text(" "))
+        for d in soup.select("details[id]")
+    }
     expect(page.locator("[data-faq-tools]")).to_be_hidden()
     items = page.locator("[data-faq] details[id]")
     expect(items).to_have_count(len(answers))
