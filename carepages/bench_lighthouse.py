@@ -183,8 +183,11 @@ def run_one(url: str, page: str, path: str, out_dir: Path) -> Report:
     return report
 
 
-def run(site_dir: Path, progress: Callable[[str], None] = print) -> list[Report]:
-    """Audit the home page and one treatment's pages of `site_dir`, one after another."""
+def run(
+    site_dir: Path, progress: Callable[[str], None] = print, keep: Path | None = None
+) -> list[Report]:
+    """Audit the home page and one treatment's pages of `site_dir`, one after another;
+    `keep` is a folder to keep Lighthouse's full JSON reports in."""
     if not (ROOT / LIGHTHOUSE).exists():
         return [Report("all", "", error=f"{LIGHTHOUSE} is missing: run `make test-deps`")]
     if not Path(CHROME).exists():
@@ -197,7 +200,7 @@ def run(site_dir: Path, progress: Callable[[str], None] = print) -> list[Report]
         pages = audited_pages(site_dir)
         for number, (page, path) in enumerate(pages.items(), 1):
             progress(f"Lighthouse {number}/{len(pages)}: {page} ({path})")
-            reports.append(run_one(base + path, page, path, Path(tmp)))
+            reports.append(run_one(base + path, page, path, keep or Path(tmp)))
     return reports
 
 
@@ -236,6 +239,7 @@ def main_lighthouse(argv: list[str]) -> int:
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     parser.add_argument("--site-dir", type=Path, help="built site to audit (default: site/)")
+    parser.add_argument("--keep", type=Path, help="folder to keep the full JSON reports in")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     site_dir = (args.site_dir or root / "site").resolve()
@@ -243,6 +247,12 @@ def main_lighthouse(argv: list[str]) -> int:
         print(f"carepages: {site_dir} has no built site yet: building it first", flush=True)
         if build(root) != 0:
             return 1
-    reports = run(site_dir, progress=lambda m: print(f"carepages: {m}", flush=True))
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    reports = run(
+        site_dir,
+        progress=lambda m: print(f"carepages: {m}", flush=True),
+        keep=args.keep and args.keep.resolve(),
+    )
     print("\n".join(table(reports)))
     return 1 if any(r.error for r in reports) else 0
