@@ -1,5 +1,5 @@
-/* FAQ: #question opens that answer; opening a question puts its id in the address to share;
-   a filter with a live count; expand and collapse all. */
+/* FAQ: #id opens that answer, opening one puts its id in the address, a filter with a live
+   count, expand/collapse all. */
 (() => {
   const root = document.querySelector("[data-faq]");
   if (!root) return;
@@ -20,7 +20,7 @@
     d.open = true;
     d.scrollIntoView();
   };
-  // Runs before the summary toggles its <details>, so d.open is still the old state.
+  // Runs before the summary toggles its <details>: d.open is the old state.
   root.addEventListener("click", (e) => {
     const d = e.target.closest("summary")?.parentElement, hash = "#" + d?.id;
     if (d?.id) history.replaceState(null, "", d.open ? (location.hash === hash ? location.pathname + location.search : location.hash) : hash);

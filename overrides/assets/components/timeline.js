@@ -1,5 +1,5 @@
-/* Recovery timeline: the reader's treatment date (in localStorage only) gives real dates, a
-   Today summary and a calendar file, all from the data-* hooks. */
+/* Recovery timeline: the treatment date (kept in localStorage only) gives real dates, a Today
+   summary and a calendar file, read from the data-* hooks. */
 (() => {
   const day = (t, n) => new Date(t.getFullYear(), t.getMonth(), t.getDate() + n);
   // Whole calendar days, so a clock change (DST) never shifts a date.
@@ -88,7 +88,7 @@
         el("h3", `Your treatment is in ${plural(-k, "day")}, on ${on(0)}`),
         list("Getting ready", steps.filter((s) => s.a < 0 && s.b !== null && s.b >= k).map((s) => `${s.name}: ${dates(s.a, s.b)}${s === now ? " (now)" : ""}`)),
       );
-      // Smooth or not is up to the CSS (scroll-behavior honours prefers-reduced-motion).
+      // Smooth only if the reader allows motion: scroll-behavior in timeline.css.
       if (scroll && now) $("h3", now.li).scrollIntoView({ block: "nearest" });
     };
 
