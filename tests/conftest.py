@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # The date field follows the browser's language, not the page's: show it as a UK reader sees it.
+    "--lang=en-GB",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -87,6 +89,8 @@ def http_url(site_dir: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
+    thread.join()
 
 
 @pytest.fixture(scope="session")

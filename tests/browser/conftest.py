@@ -3,10 +3,6 @@ extra browser contexts (other widths, JavaScript off, reduced motion) that close
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,23 +33,3 @@ def open_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture(scope="session")
-def http_url(site_dir: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, as tests/conftest.py serves it, but closing the listening
-    socket afterwards: left open it raises a ResourceWarning, an error under
-    filterwarnings=error. (Drop this once tests/conftest.py calls server_close().)"""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
