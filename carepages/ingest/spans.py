@@ -39,101 +39,85 @@ _UNIT_HOURS = {
 _RANGE_SEP = r"\s*(?:-|\u2013|\u2014|to|or|and|through|until)\s*"
 
 # "12 to 48 hours", "2 weeks", "48-72 hrs", "12 hours to 2 days"
-_QUANTITY = re.compile(
+_QUANTITY = rx(
     rf"(?<![\w.])(?P<n1>{_NUM})(?:\s*(?P<u1>{_UNIT})\b)?"
     rf"(?:(?P<sep>{_RANGE_SEP})(?P<n2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT})\b(?!-\w)"
-    rf"(?:\s+(?:or|to)\s+(?P<n3>(?!an?\b){_NUM})\b(?!\s*-?\s*{_UNIT}\b))?",
-    re.I,
+    rf"(?:\s+(?:or|to)\s+(?P<n3>(?!an?\b){_NUM})\b(?!\s*-?\s*{_UNIT}\b))?"
 )
 # "the week before", "in the past year": a named unit with no number.
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = rx(
     r"\b(?:in\s+|during\s+)?the\s+(?P<unit>day|night|week|month|year)\s+(?:before|prior)\b|"
-    r"\b(?:in|over|within|during)\s+the\s+(?:last|past|previous|preceding)\s+(?P<unit2>day|week|month|year)\b",
-    re.I,
+    r"\b(?:in|over|within|during)\s+the\s+(?:last|past|previous|preceding)\s+(?P<unit2>day|week|month|year)\b"
 )
-_TREATMENT_WORD = re.compile(
+_TREATMENT_WORD = rx(
     r"\b(?:treatment|procedure|session|appointment|visit|peel|laser|injections?|surgery|"
-    r"facial|it|them|having|your|the)\b",
-    re.I,
+    r"facial|it|them|having|your|the)\b"
 )
-_SENTENCE_BEFORE = re.compile(
+_SENTENCE_BEFORE = rx(
     r"\b(?:before|prior\s+to|ahead\s+of|in\s+the\s+run[- ]up\s+to)\s+(?:your|the|each|an?|every)\s+"
-    r"(?:\w+\s+)?(?:appointment|treatment|procedure|session|visit|peel|laser|injections?)\b",
-    re.I,
+    r"(?:\w+\s+)?(?:appointment|treatment|procedure|session|visit|peel|laser|injections?)\b"
 )
 # "Day 1", "Days 4-6", "Week 2", "day two to three"
-_ORDINAL = re.compile(
+_ORDINAL = rx(
     rf"\b(?P<unit>days?|weeks?|months?)\s+(?P<n1>\d+|{_UNITS_WORDS}|ten)"
     rf"(?:{_RANGE_SEP}(?:(?:days?|weeks?|months?)\s+)?(?P<n2>\d+|{_UNITS_WORDS}|ten))?\b"
-    rf"(?!\s*{_UNIT}\b)(?!\s*(?:times|sessions?|treatments?|%|percent))",
-    re.I,
+    rf"(?!\s*{_UNIT}\b)(?!\s*(?:times|sessions?|treatments?|%|percent))"
 )
 # "the first day", "the first week", "the initial seven days" is handled by _QUANTITY.
-_FIRST_UNIT = re.compile(
-    r"\b(?:the\s+)?(?:first|initial|1st)\s+(?P<unit>day|night|week|month)\b", re.I
-)
+_FIRST_UNIT = rx(r"\b(?:the\s+)?(?:first|initial|1st)\s+(?P<unit>day|night|week|month)\b")
 
-_LEFT_DURATION = re.compile(
+_LEFT_DURATION = rx(
     r"(?:\bfor(?:\s+the)?(?:\s+(?:next|first|initial|following))?|\blasts?|\blasting|\bat\s+least|"
     r"\bup\s+to|\ba\s+minimum\s+of|\bminimum\s+of|\bminimum|\bthe\s+first|\bfirst|\binitial|"
     r"\bwithin(?:\s+the(?:\s+first)?)?|\buntil|\btill|\bnext|\bover\s+the\s+(?:next|first)|"
     r"\bin\s+the\s+(?:first|next)|\bduring\s+the(?:\s+first)?|\bno\s+(?:more|longer)\s+than|"
     r"\bmaximum\s+of|\bfor\s+(?:about|around|approximately|roughly)|\bspan\s+of|\bperiod\s+of)"
-    r"(?:\s+(?:about|around|approximately|roughly|another|an\s+additional|a\s+full|a\s+good|full))?\s*$",
-    re.I,
+    r"(?:\s+(?:about|around|approximately|roughly|another|an\s+additional|a\s+full|a\s+good|full))?\s*$"
 )
-_LEFT_BEFORE_DURATION = re.compile(
-    r"\b(?:in|over|within|during)\s+the\s+(?:last|past|previous|preceding)\s*$", re.I
+_LEFT_BEFORE_DURATION = rx(
+    r"\b(?:in|over|within|during)\s+the\s+(?:last|past|previous|preceding)\s*$"
 )
-_LEFT_START = re.compile(
+_LEFT_START = rx(
     r"(?:\bafter|\bbeyond|\bmore\s+than|\bover|\blonger\s+than|\bfrom|\bstarting|\bstart|"
     r"\bpast|\bonly\s+after|\bafter\s+(?:about|around|at\s+least))"
-    r"(?:\s+(?:about|around|approximately|roughly|at\s+least))?\s*$",
-    re.I,
+    r"(?:\s+(?:about|around|approximately|roughly|at\s+least))?\s*$"
 )
-_LEFT_FREQUENCY = re.compile(
+_LEFT_FREQUENCY = rx(
     r"(?:\bevery|\beach|\bonce|\btwice|\bthrice|\bper|\btimes|\bsessions?|\btreatments?|"
-    r"\bvisits?|\bappointments?|\bintervals?\s+of|\bspaced|\bapart|\bonce\s+a)\s*(?:other\s+)?$",
-    re.I,
+    r"\bvisits?|\bappointments?|\bintervals?\s+of|\bspaced|\bapart|\bonce\s+a)\s*(?:other\s+)?$"
 )
-_RIGHT_BEFORE = re.compile(
+_RIGHT_BEFORE = rx(
     r"^\s*(?:or\s+(?:more|so|longer)\s+)?(?:before|prior|ahead|beforehand|pre-|ago|in\s+advance|"
-    r"leading\s+up)",
-    re.I,
+    r"leading\s+up)"
 )
-_RIGHT_AFTER = re.compile(
+_RIGHT_AFTER = rx(
     r"^\s*(?:or\s+(?:more|so|longer)\s+)?(?:after|following|post\b|post-|later|afterwards|"
-    r"from\s+(?:the|your)\s+(?:treatment|procedure|session))",
-    re.I,
+    r"from\s+(?:the|your)\s+(?:treatment|procedure|session))"
 )
-_RIGHT_OPEN = re.compile(r"^\s*(?:or\s+(?:more|longer)|\+|and\s+(?:beyond|longer|up))", re.I)
-_RIGHT_FREQUENCY = re.compile(
-    r"^\s*(?:apart|intervals?|between\s+(?:sessions|treatments)|later\s+for|for\s+(?:another|a\s+second)\s+(?:session|treatment))",
-    re.I,
+_RIGHT_OPEN = rx(r"^\s*(?:or\s+(?:more|longer)|\+|and\s+(?:beyond|longer|up))")
+_RIGHT_FREQUENCY = rx(
+    r"^\s*(?:apart|intervals?|between\s+(?:sessions|treatments)|later\s+for|for\s+(?:another|a\s+second)\s+(?:session|treatment))"
 )
-_VAGUE_BEFORE = re.compile(r"\b(?:few|several|some|many|couple(?:\s+of)?|number\s+of)\s*$", re.I)
+_VAGUE_BEFORE = rx(r"\b(?:few|several|some|many|couple(?:\s+of)?|number\s+of)\s*$")
 # The length of the procedure itself: "the session takes 30 to 60 minutes".
-_PROCEDURE_LENGTH = re.compile(
+_PROCEDURE_LENGTH = rx(
     r"\b(?:procedure|session|treatment|appointment|process|visit|peel|facial)\b[^.;]{0,50}\b(?:takes?|took|lasts?|lasting|requires?|runs?|"
-    r"is\s+done\s+in|between|about|around|approximately|roughly)\b[^.;]{0,25}$",
-    re.I,
+    r"is\s+done\s+in|between|about|around|approximately|roughly)\b[^.;]{0,25}$"
 )
-_TAKE_BEFORE = re.compile(
-    r"\b(?:takes?|took|may\s+take|will\s+take|can\s+take|to\s+take\s+effect)\b[^.;]{0,20}$", re.I
+_TAKE_BEFORE = rx(
+    r"\b(?:takes?|took|may\s+take|will\s+take|can\s+take|to\s+take\s+effect)\b[^.;]{0,20}$"
 )
-_BEFORE_WORDS = re.compile(
-    r"\b(?:before|prior|ahead of|in advance|beforehand|pre-treatment|pretreatment|leading up)\b",
-    re.I,
+_BEFORE_WORDS = rx(
+    r"\b(?:before|prior|ahead of|in advance|beforehand|pre-treatment|pretreatment|leading up)\b"
 )
-_AFTER_WORDS = re.compile(
-    r"\b(?:after|following|post-treatment|post treatment|afterwards|post-procedure)\b", re.I
+_AFTER_WORDS = rx(
+    r"\b(?:after|following|post-treatment|post treatment|afterwards|post-procedure)\b"
 )
 
 
-_SYMPTOM = re.compile(
+_SYMPTOM = rx(
     r"\b(?:redness|swelling|peeling|flaking|bruis\w*|healing|recovery|downtime|symptoms?|"
-    r"tightness|dryness|sensitivity)\b",
-    re.I,
+    r"tightness|dryness|sensitivity)\b"
 )
 
 

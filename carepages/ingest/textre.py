@@ -60,8 +60,8 @@ def _literal_text(codes: list[int]) -> str | None:
 
 
 def _space_run(op: Any, av: Any) -> bool:
-    """`\\s+` and the like: whatever follows starts after a non-word character."""
-    if op not in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) or av[0] < 1 or len(av[2].data) != 1:
+    """`\\s*`, `\\s+` and the like: a run of nothing but white space."""
+    if op not in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) or len(av[2].data) != 1:
         return False
     inner_op, inner_av = av[2].data[0]
     return inner_op is sre_c.IN and all(
@@ -110,6 +110,12 @@ def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger]
                 )
                 return frozenset({("w", text[:word_end])})
             return frozenset({("s", text)})
+        if _space_run(op, av):
+            # After white space the next character starts a word; after no white space
+            # at all, the position is the same as before.
+            bounded = bounded or av[0] >= 1
+            index += 1
+            continue
         inner: frozenset[Trigger] | None = None
         optional = False
         if op is sre_c.SUBPATTERN:
@@ -131,7 +137,7 @@ def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger]
             return inner
         # Something we cannot read (a class, a group without a literal): what follows
         # must still match, so its triggers still hold.
-        bounded = _space_run(op, av)
+        bounded = False
         index += 1
     return None
 
@@ -180,10 +186,12 @@ def view(text: str) -> tuple[str | None, int]:
         return found
     low = text.lower()
     result: tuple[str | None, int] = (None, 0)
-    if len(low) == len(text) and not any(ch in text for ch in _UNSAFE):
+    if len(low) == len(text) and _UNSAFE[0] not in text and _UNSAFE[1] not in text:
         mask = 0
+        known = _TOKEN_MASK
         for token in set(_WORD.findall(low)):
-            mask |= _token_mask(token)
+            bits = known.get(token)
+            mask |= _token_mask(token) if bits is None else bits
         for sub, bit in _SUBSTRING_BIT.items():
             if sub in low:
                 mask |= bit
@@ -196,7 +204,8 @@ def view(text: str) -> tuple[str | None, int]:
 
 def _can_lower(source: str, flags: int) -> bool:
     """A case-insensitive pattern with no upper-case letter means the same on lower-case text."""
-    return bool(flags & re.IGNORECASE) and not re.search(r"[A-Z]", re.sub(r"\\.", "", source))
+    bare = re.sub(r"\\.|\(\?P[<=>]", "", source)  # escapes and named groups are no letters
+    return bool(flags & re.IGNORECASE) and not re.search(r"[A-Z]", bare)
 
 
 class _Live:
@@ -210,6 +219,9 @@ class _Live:
         self.lower = lowers.pop() if len(lowers) == 1 else None  # None: mixed, no runner
         self.runner: re.Pattern[str] | None = branches[0][0] if len(branches) == 1 else None
         self.seen = 0
+
+
+_NONE_LIVE = _Live([])
 
 
 class Rx:
@@ -244,6 +256,8 @@ class Rx:
         if low is None:
             return None
         key = mask & self._mask
+        if not key and not self._always:
+            return _NONE_LIVE, text, low  # the common case: no trigger word at all
         live = self._live_sets.get(key)
         if live is None:
             if len(self._live_sets) > 512:
@@ -323,9 +337,21 @@ class Rx:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         prepared = self._live(text)
-        if prepared is not None and not prepared[0].branches:
+        if prepared is None:
+            return self.full.finditer(text)
+        live, text, low = prepared
+        if not live.branches:
             return iter(())
-        return self.full.finditer(text)
+        if live.runner is None or not live.lower:
+            return self.full.finditer(text)
+        starts = [(m.start(), m.end()) for m in live.runner.finditer(low)]
+        if any(start == end for start, end in starts):
+            return self.full.finditer(text)  # empty matches step on; let re do it
+        # Each match found on the lower-cased text, taken again from the original.
+        found = [self.full.match(text, start) for start, _ in starts]
+        if any(m is None or m.span() != span for m, span in zip(found, starts, strict=True)):
+            return self.full.finditer(text)
+        return iter(found)  # type: ignore[arg-type]
 
 
 def rx(*parts: str) -> Rx:
