@@ -77,12 +77,91 @@ def _no_word_behind(op: Any, av: Any) -> bool:
     return inner_op is sre_c.IN and (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in inner_av
 
 
+# Words too common to tell texts apart; a trigger on a rarer word later in a branch wins.
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "we",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+def _ends_in_space(items: list[Any]) -> bool:
+    """Whether every match of `items` ends with white space (so a word may start next)."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if _space_run(op, av):
+        return bool(av[0] >= 1)
+    if op is sre_c.SUBPATTERN:
+        return _ends_in_space(av[3].data)
+    if op is sre_c.BRANCH:
+        return all(_ends_in_space(branch.data) for branch in av[1])
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] >= 1:
+        return _ends_in_space(av[2].data)
+    return False
+
+
+def _selectivity(triggers: frozenset[Trigger]) -> int:
+    """How rarely a text holds any of `triggers` (higher is rarer), roughly by length."""
+    worst = 1_000
+    for kind, text in triggers:
+        if text in _COMMON or (kind == "s" and len(text) < 3):
+            return 0
+        worst = min(worst, len(text) + (1 if kind == "w" else 0))
+    return worst
+
+
+def _better(
+    a: frozenset[Trigger] | None, b: frozenset[Trigger] | None
+) -> frozenset[Trigger] | None:
+    if a is None or (b is not None and _selectivity(b) > _selectivity(a)):
+        return b
+    return a
+
+
 def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger] | None:
     """Triggers one of which every match of items[start:] contains; None if none is known.
 
-    `bounded`: the position before items[start] is the start of the text or a non-word
-    character, so a literal word there starts a whole word of the text.
+    Every part that must match offers a set; the rarest is kept. `bounded`: the position
+    before items[start] is the start of the text or a non-word character, so a literal
+    word there starts a whole word of the text.
     """
+    best: frozenset[Trigger] | None = None
     index = start
     while index < len(items):
         op, av = items[index]
@@ -102,14 +181,18 @@ def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger]
             while end < len(items) and items[end][0] is sre_c.LITERAL:
                 end += 1
             text = _literal_text([code for _, code in items[index:end]])
-            if text is None:
-                return None
-            if bounded and _WORD_CHAR.match(text[0]):
-                word_end = next(
-                    (i for i, ch in enumerate(text) if not _WORD_CHAR.match(ch)), len(text)
-                )
-                return frozenset({("w", text[:word_end])})
-            return frozenset({("s", text)})
+            if text is not None:
+                if bounded and _WORD_CHAR.match(text[0]):
+                    word_end = next(
+                        (i for i, ch in enumerate(text) if not _WORD_CHAR.match(ch)), len(text)
+                    )
+                    best = _better(best, frozenset({("w", text[:word_end])}))
+                else:
+                    best = _better(best, frozenset({("s", text)}))
+            # After a word character the next position is inside or at the end of a word.
+            bounded = text is not None and not _WORD_CHAR.match(text[-1])
+            index = end
+            continue
         if _space_run(op, av):
             # After white space the next character starts a word; after no white space
             # at all, the position is the same as before.
@@ -127,19 +210,20 @@ def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger]
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
             optional = av[0] == 0
             inner = _triggers(av[2].data, 0, bounded)
+        spaced = _ends_in_space([items[index]] if not optional else av[2].data)
         if optional:
-            # Either the optional part matched (and holds its trigger) or the rest starts here.
+            # Either the optional part matched (and holds its trigger) or the rest starts
+            # here; the rest must match in any case, at a word start only if both ways
+            # leave it at one.
             rest = _triggers(items, index + 1, bounded)
             if inner is not None and rest is not None:
-                return inner | rest
-            return _triggers(items, index + 1, False)
-        if inner is not None:
-            return inner
-        # Something we cannot read (a class, a group without a literal): what follows
-        # must still match, so its triggers still hold.
-        bounded = False
+                best = _better(best, inner | rest)
+            return _better(best, _triggers(items, index + 1, bounded and spaced))
+        best = _better(best, inner)
+        # What follows must still match, so its triggers hold too.
+        bounded = spaced
         index += 1
-    return None
+    return best
 
 
 def _bit_for(table: dict[str, int], key: str) -> int:
