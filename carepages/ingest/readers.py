@@ -134,6 +134,8 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
 def tidy(text: str) -> str:
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # nothing for the two substitutions to change
     text = _ZERO_WIDTH.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

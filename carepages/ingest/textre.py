@@ -263,6 +263,25 @@ def _token_mask(token: str) -> int:
     return mask
 
 
+# Punctuation to blank out before str.split(), which is faster than findall(r"\w+").
+_BLANK_OUT = str.maketrans(
+    dict.fromkeys(
+        list("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
+        + ["\u00a0", "\u2013", "\u2014", "\u2018", "\u2019", "\u201c", "\u201d", "\u2026"],
+        " ",
+    )
+)
+
+
+def _words(low: str) -> set[str]:
+    """The set of `\\w+` runs of `low`."""
+    words = set(low.translate(_BLANK_OUT).split())
+    # A word holding anything else (an underscore, a rarer symbol) needs the regex.
+    if all(word.isalnum() for word in words):
+        return words
+    return set(_WORD.findall(low))
+
+
 def view(text: str) -> tuple[str | None, int]:
     """(lower-cased text, trigger bits present in it); (None, 0) when lower-casing is unsafe."""
     found = _VIEWS.get(text)
@@ -273,7 +292,7 @@ def view(text: str) -> tuple[str | None, int]:
     if len(low) == len(text) and _UNSAFE[0] not in text and _UNSAFE[1] not in text:
         mask = 0
         known = _TOKEN_MASK
-        for token in set(_WORD.findall(low)):
+        for token in _words(low):
             bits = known.get(token)
             mask |= _token_mask(token) if bits is None else bits
         for sub, bit in _SUBSTRING_BIT.items():

@@ -86,3 +86,19 @@ def test_a_pattern_whose_trigger_words_are_absent_finds_nothing() -> None:
     pattern = rx(r"\bsauna", r"\bsteam\s+rooms?\b")
     assert not pattern.test("Avoid the gym for two days.")
     assert pattern.search("No steam rooms or SAUNAS.") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain words only",
+        "it\u2019s 48-72h (or so).",
+        "snake_case and caf\u00e9",
+        "a\u00a9b \u2028 c_d",
+    ],
+)
+def test_words_are_the_regex_word_runs(text: str) -> None:
+    from carepages.ingest.textre import _words
+
+    assert _words(text) == set(re.findall(r"\w+", text))
