@@ -7,6 +7,7 @@ import functools
 import re
 
 from .model import Block
+from .textre import Rx
 from .textre import rx as _rx
 
 
@@ -132,12 +133,18 @@ _WHOLE = [
         ),
     ),
 ]
+
+
+def _either(parts: list[str]) -> Rx | None:
+    return _rx(*parts) if parts else None  # None: nothing to look for
+
+
 # Whole-line patterns (^...$) can only match short blocks, so long paragraphs skip them.
 _COMPILED = [
     (
         why,
-        _rx(*[p for p in parts if p.startswith("^") and p.endswith("$")] or ["(?!)"]),
-        _rx(*[p for p in parts if not (p.startswith("^") and p.endswith("$"))] or ["(?!)"]),
+        _either([p for p in parts if p.startswith("^") and p.endswith("$")]),
+        _either([p for p in parts if not (p.startswith("^") and p.endswith("$"))]),
     )
     for why, parts in _WHOLE
 ]
@@ -225,7 +232,9 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
         always = why in ("date or byline", "page chrome", "comment widget")
         if not (always or len(text) < limit):
             continue
-        if (short and whole_line.test(text)) or anywhere.test(text):
+        if (short and whole_line is not None and whole_line.test(text)) or (
+            anywhere is not None and anywhere.test(text)
+        ):
             if why == "call to action" and re.search(r"\bif\s+(?:you|your)\b", text, re.I):
                 continue  # "call us if the swelling grows" is advice about risks
             return why
@@ -263,4 +272,4 @@ def _answers_itself(text: str) -> bool:
 
 
 def is_promotion(text: str) -> bool:
-    return bool(_PROMOTION.search(text))
+    return _PROMOTION.test(text)
