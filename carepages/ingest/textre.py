@@ -74,7 +74,11 @@ def _no_word_behind(op: Any, av: Any) -> bool:
     if op is not sre_c.ASSERT_NOT or av[0] != -1 or len(av[1].data) != 1:
         return False
     inner_op, inner_av = av[1].data[0]
-    return inner_op is sre_c.IN and (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in inner_av
+    return (
+        inner_op is sre_c.IN
+        and (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in inner_av
+        and not any(item[0] is sre_c.NEGATE for item in inner_av)
+    )
 
 
 # Words too common to tell texts apart; a trigger on a rarer word later in a branch wins.
@@ -307,6 +311,8 @@ def view(text: str) -> tuple[str | None, int]:
 
 def _can_lower(source: str, flags: int) -> bool:
     """A case-insensitive pattern with no upper-case letter means the same on lower-case text."""
+    if re.search(r"\(\?[a-zA-Z]*-[a-zA-Z]*i", source):
+        return False  # "(?-i:...)" asks for case somewhere
     bare = re.sub(r"\\.|\(\?P[<=>]", "", source)  # escapes and named groups are no letters
     return bool(flags & re.IGNORECASE) and not re.search(r"[A-Z]", bare)
 

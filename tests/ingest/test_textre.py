@@ -102,3 +102,23 @@ def test_words_are_the_regex_word_runs(text: str) -> None:
     from carepages.ingest.textre import _words
 
     assert _words(text) == set(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize(
+    ("parts", "text"),
+    [
+        ((r"(?<![^\w])cap",), "Recap"),  # a word character before is required here
+        ((r"\bx(?-i:Foo)",), "xfoo xFoo XFOO"),  # case asked for inside the pattern
+        ((r"\b(?:on\s+)?monday\b", r"\d+\s+mins?\b"), "On Monday, 30 MINS"),
+        ((r"^\s*(?:or\s+(?:more|so)\s+)?before\b",), "  or so BEFORE"),
+    ],
+)
+def test_unusual_patterns_answer_like_re(parts: tuple[str, ...], text: str) -> None:
+    pattern = rx(*parts)
+    plain = re.compile("|".join(parts), re.I)
+    for _ in range(3):  # first sight, second sight, then the compiled set of live branches
+        assert _same_match(pattern.search(text), plain.search(text))
+        assert pattern.count(text) == len(plain.findall(text))
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
