@@ -229,7 +229,7 @@ def _check_timeline(data: TreatmentData) -> list[Problem]:
     return problems
 
 
-def _check_restrictions(data: TreatmentData, activities: dict[str, Activity]) -> list[Problem]:
+def check_restrictions(data: TreatmentData, activities: dict[str, Activity]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, restriction in enumerate(data.treatment.restrictions):
@@ -470,7 +470,7 @@ def load_site(
         problems += more
         if data is None:
             continue
-        problems += _check_restrictions(data, activities)
+        problems += check_restrictions(data, activities)
         for index, entry in enumerate(data.faq):
             where = (
                 f"{data.faq_located.path}:{data.faq_located.line_of(('questions', index, 'id'))}"

@@ -484,9 +484,9 @@ def write_draft(
 
 def validate_draft(folder: Path) -> list[str]:
     """Problems (as `file:line: message`) the content loader finds in a draft folder."""
-    from carepages.content import Shown, _check_restrictions, load_treatment
+    from carepages.content import Shown, check_restrictions, load_treatment
 
     data, problems = load_treatment(folder, Shown(folder))
     if data is not None:
-        problems += _check_restrictions(data, {a.id: a for a in ACTIVITIES})
+        problems += check_restrictions(data, {a.id: a for a in ACTIVITIES})
     return [str(p) for p in problems if p.severity == "error"]
