@@ -180,8 +180,9 @@ def _find_spans(text: str, before_context: bool, label: bool, during: bool) -> t
     if lead and unit_hours(lead.group("unit")) >= 24 and not lead.group("u1"):
         offset = len(text) - len(text.lstrip())
         n1, n2 = number(lead.group("n1")), number(lead.group("n2") or lead.group("n1"))
-        if n1 is not None and n2 is not None and n1 >= 1 and n2 >= n1:
-            size = unit_hours(lead.group("unit"))
+        size = unit_hours(lead.group("unit"))
+        # Like the ordinal windows below: a label more than a year out is not a calendar window.
+        if n1 is not None and n2 is not None and 1 <= n1 <= n2 and n2 * size <= 8760:
             end_rest = text.strip()[lead.end() :]
             if not re.match(r"^\s*(?:before|prior|after|following|post)", end_rest, re.I):
                 found.append(
