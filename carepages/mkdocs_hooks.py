@@ -39,6 +39,15 @@ def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> 
     return context
 
 
+def on_template_context(context: dict, template_name: str, config: Any) -> dict:
+    """The 404 page has no page of its own, so on_page_context never trims its nav."""
+    nav = context.get("nav")
+    if template_name == "404.html" and nav is not None:
+        items = [item for item in nav.items if not isinstance(item, Section)]
+        context["nav"] = Navigation(items, nav.pages)
+    return context
+
+
 def on_files(files: Any, config: Any) -> Any:
     """`make serve DRAFT=name` previews drafts/name/ as if it were content/name/."""
     import os

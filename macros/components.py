@@ -7,6 +7,7 @@ escaped unless a parameter is explicitly named `html`, and the result comes back
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ def _strip_raw_html(md: markdown.Markdown) -> None:
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br", "code"}
 
 
+@functools.cache
 def markdown_html(text: str) -> Markup:
     """Markdown from a data file (an FAQ answer) as safe HTML: raw HTML is escaped,
     and the result is sanitised so only a few plain tags and safe links remain."""
