@@ -54,9 +54,8 @@ lint: $(VENV)/.test-installed ## ruff lint and format check
 	$(VENV)/bin/ruff check carepages macros tests
 	$(VENV)/bin/ruff format --check carepages macros tests
 
-test: test-deps npm-site ## Run the whole test suite, real-browser tests included
+test: test-deps npm-site lint ## Run the whole test suite, real-browser tests included
 	$(CAREPAGES) check
-	$(VENV)/bin/ruff check carepages macros tests
 	$(PY) -m pytest
 
 new: venv ## Scaffold a treatment: make new TREATMENT="Chemical peel"
