@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup
 
 from carepages import bench_lighthouse
 from carepages.bench_lighthouse import GZIP_LEVEL, main_lighthouse  # noqa: F401
-from carepages.bench_site import PROJECT_PARTS, ROOT, generate, main_bench_site  # noqa: F401
+from carepages.bench_site import PROJECT_PARTS, ROOT, copy_project, generate, main_bench_site  # noqa: F401
 
 NOTES_HEADING = "## Notes"
 DUMP_HOOK = Path(__file__).with_name("bench_dump.py")
@@ -125,19 +125,6 @@ def mkdocs_build(
 
 
 # --- the projects measured ---------------------------------------------------------------
-
-
-def copy_real_project(target: Path) -> Path:
-    """The real site (this project's content, config, macros and theme) in a temp folder."""
-    target.mkdir(parents=True)
-    for name in (*PROJECT_PARTS, "content"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -669,7 +656,7 @@ def main_bench(argv: list[str]) -> int:
         say(f"1/5 build time and size at N = {', '.join(map(str, args.sizes))}")
         results.scale = measure_scale(work, args.sizes, args.rounds)
         say("2/5 our build against stock Material: the sample site")
-        sample = copy_real_project(work / "sample")
+        sample = copy_project(work / "sample")
         results.comparisons.append(compare(sample, "sample site", args.rounds))
         for n in args.compare:
             say(f"2/5 our build against stock Material: N={n}")

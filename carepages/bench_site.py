@@ -411,20 +411,28 @@ def treatments_for(pages: int) -> int:
     return max(1, round((pages - len(SITE_PAGES)) / 3))
 
 
+def copy_project(
+    target: Path, parts: tuple[str, ...] = (*PROJECT_PARTS, "content"), root: Path = ROOT
+) -> Path:
+    """A working copy of the project's parts in `target`, sharing the npm packages."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    if (root / "node_modules").exists():
+        (target / "node_modules").symlink_to(root / "node_modules")
+    return target
+
+
 def generate(out: Path, pages: int, seed: int = 6, root: Path = ROOT) -> int:
     """Write the project into `out` (which must not exist or be empty); returns the
     number of Markdown pages written."""
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: pick a new folder")
-    out.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, out / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, out / name)
-    if (root / "node_modules").exists():
-        (out / "node_modules").symlink_to(root / "node_modules")
+    copy_project(out, PROJECT_PARTS, root)
     content = out / "content"
     content.mkdir()
     # The clinic's own site pages: they list every treatment, as on the real site.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from carepages.bench_site import copy_project
 
 # CI replays the same examples every run, so a landing never depends on a lucky draw;
 # locally each run explores new ones.
@@ -38,18 +39,6 @@ CHROMIUM_ARGS = [
     "--lang=en-GB",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the project (content, theme, macros, config) to build or break."""
-    for name in ("mkdocs.yml", "content", "macros", "overrides", "carepages"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
 
 
 def run_carepages(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
