@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from carepages.problems import Problem
 from carepages.schema import (
     ACTIVITIES,
@@ -214,7 +216,7 @@ def _check_timeline(data: TreatmentData) -> list[Problem]:
                     data.located.path,
                     line,
                     f"timeline step {index} has no end, so step {index + 1} can never come "
-                    "after it: give step {index} an end_hours".replace("{index}", str(index)),
+                    f"after it: give step {index} an end_hours",
                 )
             )
         elif step.start_hours < before.end_hours:
@@ -362,6 +364,19 @@ def load_activities(content_dir: Path, shown: Shown) -> tuple[dict[str, Activity
     return activities, problems
 
 
+def _load_model(path: Path, model: type[BaseModel], shown: Shown, problems: list[Problem]):
+    """Load and validate one data file if it exists; its problems join `problems`."""
+    if not path.exists():
+        return None, None
+    located, more = load_yaml_file(path, shown(path))
+    problems += more
+    if located is None:
+        return None, None
+    value, more = validate(model, located)
+    problems += more
+    return located, value
+
+
 def load_treatment(folder: Path, shown: Shown) -> tuple[TreatmentData | None, list[Problem]]:
     """Load one treatment folder. Returns None (with problems) when it cannot be used."""
     problems: list[Problem] = []
@@ -375,20 +390,8 @@ def load_treatment(folder: Path, shown: Shown) -> tuple[TreatmentData | None, li
                 "(`make new` creates a complete folder)",
             )
         )
-    treatment = faq = None
-    located = faq_located = None
-    if (folder / "treatment.yml").exists():
-        located, more = load_yaml_file(folder / "treatment.yml", shown(folder / "treatment.yml"))
-        problems += more
-        if located is not None:
-            treatment, more = validate(Treatment, located)
-            problems += more
-    if (folder / "faq.yml").exists():
-        faq_located, more = load_yaml_file(folder / "faq.yml", shown(folder / "faq.yml"))
-        problems += more
-        if faq_located is not None:
-            faq, more = validate(FaqFile, faq_located)
-            problems += more
+    located, treatment = _load_model(folder / "treatment.yml", Treatment, shown, problems)
+    faq_located, faq = _load_model(folder / "faq.yml", FaqFile, shown, problems)
     pages: dict[str, Page] = {}
     for name in TREATMENT_PAGES:
         if (folder / name).exists():

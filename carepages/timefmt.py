@@ -26,7 +26,7 @@ def days_label(start_hours: int, end_hours: int | None) -> str:
     """'Day 1', 'Day 2–3', '7 to 4 days before', 'From day 15'."""
     first, last = day_offsets(start_hours, end_hours)
     if last is None:
-        return f"From {_day(first)}".replace("From the", "From the")
+        return f"From {_day(first)}"
     if first == last:
         text = _day(first)
     elif first < 0 and last < 0:
