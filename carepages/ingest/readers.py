@@ -281,7 +281,7 @@ class HtmlReader:
 
     extensions = (".html", ".htm", ".xhtml", ".shtml")
 
-    BLOCK = frozenset(
+    EMIT = frozenset(
         [
             "p",
             "li",
@@ -294,6 +294,13 @@ class HtmlReader:
             "th",
             "pre",
             "address",
+            "summary",
+            "label",
+        ]
+    )
+    # Elements that end a block; the ones in EMIT also become blocks of their own.
+    BLOCK = EMIT | frozenset(
+        [
             "h1",
             "h2",
             "h3",
@@ -318,27 +325,8 @@ class HtmlReader:
             "form",
             "figure",
             "details",
-            "summary",
             "body",
             "html",
-            "label",
-        ]
-    )
-    EMIT = frozenset(
-        [
-            "p",
-            "li",
-            "dt",
-            "dd",
-            "blockquote",
-            "figcaption",
-            "caption",
-            "td",
-            "th",
-            "pre",
-            "address",
-            "summary",
-            "label",
         ]
     )
     SKIP = frozenset(

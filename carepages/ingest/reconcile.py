@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Document, _num
 
@@ -46,27 +47,25 @@ def cautious_end(values: list[Value]) -> float | None:
 
 
 def reconcile(docs: list[Document]) -> list[Conflict]:
+    activities = [
+        (h.activity, doc, h) for doc in docs for h in doc.restrictions + doc.vague_restrictions
+    ]
+    facts = [(f.topic, doc, f) for doc in docs for f in doc.facts]
+    return _conflicts(activities, "activity") + _conflicts(facts, "fact")
+
+
+def _conflicts(found: list[tuple[str, Document, Any]], kind: str) -> list[Conflict]:
+    """Group what each document says by topic; a topic whose values disagree is a conflict."""
+    by_topic: dict[str, list[Value]] = defaultdict(list)
+    for topic, doc, hit in found:
+        by_topic[topic].append(
+            Value(doc.source, hit.line, hit.text, hit.start_hours, hit.end_hours)
+        )
     conflicts: list[Conflict] = []
-    by_activity: dict[str, list[Value]] = defaultdict(list)
-    for doc in docs:
-        for hit in doc.restrictions + doc.vague_restrictions:
-            by_activity[hit.activity].append(
-                Value(doc.source, hit.line, hit.text, hit.start_hours, hit.end_hours)
-            )
-    for activity in sorted(by_activity):
-        values = sorted(by_activity[activity], key=lambda v: (v.source, v.line))
+    for topic in sorted(by_topic):
+        values = sorted(by_topic[topic], key=lambda v: (v.source, v.line))
         if _disagree(values):
-            conflicts.append(Conflict(activity, "activity", values))
-    by_fact: dict[str, list[Value]] = defaultdict(list)
-    for doc in docs:
-        for fact in doc.facts:
-            by_fact[fact.topic].append(
-                Value(doc.source, fact.line, fact.text, fact.start_hours, fact.end_hours)
-            )
-    for topic in sorted(by_fact):
-        values = sorted(by_fact[topic], key=lambda v: (v.source, v.line))
-        if _disagree(values):
-            conflicts.append(Conflict(topic, "fact", values))
+            conflicts.append(Conflict(topic, kind, values))
     return conflicts
 
 
