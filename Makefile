@@ -5,6 +5,7 @@ SHELL := /bin/bash
 VENV      := .venv
 PY        := $(VENV)/bin/python
 CAREPAGES := NO_MKDOCS_2_WARNING=1 $(PY) -m carepages
+LAB       := NO_MKDOCS_2_WARNING=1 $(PY) -m lab
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help site serve check test lint new ingest eval bench lighthouse clean \
@@ -51,8 +52,8 @@ check: venv ## Validate content only (errors stop, warnings are reported)
 	$(CAREPAGES) check
 
 lint: $(VENV)/.test-installed ## ruff lint and format check
-	$(VENV)/bin/ruff check carepages macros tests
-	$(VENV)/bin/ruff format --check carepages macros tests
+	$(VENV)/bin/ruff check carepages macros lab tests
+	$(VENV)/bin/ruff format --check carepages macros lab tests
 
 test: test-deps npm-site lint ## Run the whole test suite, real-browser tests included
 	$(CAREPAGES) check
@@ -67,13 +68,13 @@ ingest: venv ## Draft a treatment from sources: make ingest SOURCES="a.txt b.htm
 	$(CAREPAGES) ingest $(SOURCES) --slug $(SLUG) $(if $(FORCE),--force)
 
 eval: venv ## Score the normaliser on the labelled evaluation set and the seeds
-	$(CAREPAGES) eval
+	$(LAB) eval
 
 bench: venv npm-site ## Measure build speed, page weight and zip size; writes BENCHMARKS.md
-	$(CAREPAGES) bench
+	$(LAB) bench
 
 lighthouse: venv node_modules/.all-installed chromium ## Lighthouse mobile scores of the built site
-	$(CAREPAGES) lighthouse
+	$(LAB) lighthouse
 
 clean: ## Remove build output (site/, dist/, build/)
 	rm -rf site dist build

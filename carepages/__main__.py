@@ -7,16 +7,11 @@ import sys
 
 # command → (module with main(argv) -> int, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("carepages.check", "validate content/ and the clinic settings"),
-    "build": ("carepages.build", "check, build site/ and dist/carepages-site.zip atomically"),
-    "serve": ("carepages.build", "live preview for editors"),
-    "new": ("carepages.scaffold", "scaffold a new treatment folder"),
+    "check": ("carepages.checks", "validate content/ and the clinic settings"),
+    "build": ("carepages.site.build", "check, build site/ and dist/carepages-site.zip atomically"),
+    "serve": ("carepages.site.build", "live preview for editors"),
+    "new": ("carepages.site.scaffold", "scaffold a new treatment folder"),
     "ingest": ("carepages.ingest.cli", "turn source documents into a draft treatment"),
-    "eval": ("carepages.ingest.evaluate", "score the normaliser on the labelled set"),
-    "bench-ingest": ("carepages.ingest.bench", "measure ingest throughput"),
-    "bench-site": ("carepages.bench", "generate a synthetic project of N pages"),
-    "bench": ("carepages.bench", "run the benchmarks and write BENCHMARKS.md"),
-    "lighthouse": ("carepages.bench", "Lighthouse scores of the built site"),
 }
 
 USAGE = "usage: python -m carepages COMMAND [options]\n\ncommands:\n" + "\n".join(

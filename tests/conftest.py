@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from carepages.bench_site import copy_project
+from lab.project import copy_project
 
 # CI replays the same examples every run, so a landing never depends on a lucky draw;
 # locally each run explores new ones.
@@ -42,9 +44,17 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def run_carepages(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return _run_module("carepages", *args, cwd=cwd)
+
+
+def run_lab(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return _run_module("lab", *args, cwd=cwd)
+
+
+def _run_module(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-m", "carepages", *args], cwd=cwd, env=env, capture_output=True, text=True
+        [sys.executable, "-m", module, *args], cwd=cwd, env=env, capture_output=True, text=True
     )
 
 
@@ -111,3 +121,57 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- projects to break: `carepages check` and `carepages build` on copies ---------------------
+
+TODAY = "2026-11-21"
+
+
+def tree_hashes(*folders: Path) -> dict[str, str]:
+    """sha256 of every file under the folders (and the folders' own files), by path."""
+    hashes = {}
+    for folder in folders:
+        paths = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        for path in paths:
+            if path.is_file():
+                hashes[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+@pytest.fixture(scope="session")
+def last_good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy built once with `carepages build`: site/ and dist/ hold a good site."""
+    root = copy_project(tmp_path_factory.mktemp("last-good"))
+    result = run_carepages("build", "--root", str(root), cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+@pytest.fixture
+def project_with_a_good_site(last_good_build: Path, tmp_path: Path) -> Path:
+    """A private copy of the built project, free to break."""
+    root = tmp_path / "project"
+    shutil.copytree(last_good_build, root, symlinks=True)
+    return root
+
+
+@pytest.fixture
+def fresh_project(tmp_path: Path) -> Path:
+    """A copy of the project that has never been built."""
+    return copy_project(tmp_path)
+
+
+@pytest.fixture
+def check_output(
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., tuple[int, list[str]]]:
+    """Run `carepages check` in-process (fast); return (exit code, output lines)."""
+    from carepages import checks
+
+    def run(root: Path, *args: str) -> tuple[int, list[str]]:
+        capsys.readouterr()
+        code = checks.main(["--root", str(root), "--today", TODAY, *args])
+        return code, capsys.readouterr().out.splitlines()
+
+    return run

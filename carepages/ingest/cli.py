@@ -13,6 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
+from carepages.model.sections import Section
+
 from .model import Document
 from .pipeline import expand_sources, ingest_path
 from .readers import ReadError
@@ -113,10 +115,7 @@ def summary(docs: list[Document], conflicts: list[Conflict]) -> str:
     sections: Counter[str] = Counter()
     for doc in docs:
         sections.update(block.section for block in doc.blocks)
-    parts = ", ".join(
-        f"{name} {sections.get(name, 0)}"
-        for name in ("what-it-is", "preparation", "during", "after", "risks")
-    )
+    parts = ", ".join(f"{name} {sections.get(name, 0)}" for name in Section)
     return (
         f"{len(docs)} documents; blocks: {parts}; noise dropped {sections.get('noise', 0)}; "
         f"FAQs {sum(len(d.faq) for d in docs)}; spans {sum(len(d.timeline) for d in docs)}; "

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import nh3
 
-from carepages.schema import ACTIVITIES, SECTIONS
+from carepages.checks.restrictions import check_restrictions
+from carepages.model.activities import BUILT_IN
+from carepages.model.sections import Section
+from carepages.source.content import Shown, load_treatment
 
 from . import classify
 from .model import Block, Document, TimeSpan
@@ -81,8 +84,8 @@ def render_index(title: str, docs: list[Document]) -> str:
     out = ["---", f"title: {_yaml(title)}", "status: draft", "---", "", f"# {safe_text(title)}", ""]
     out.append("<!-- TODO: rewrite every paragraph below in the clinic's own plain words. -->")
     out = out[:-1]  # HTML comments would reach the page; the TODO lives in the front matter.
-    for section, label in SECTIONS.items():
-        out += [f"## {label} {{: #{section} }}", ""]
+    for section in Section:
+        out += [f"## {section.label} {{: #{section} }}", ""]
         wrote = False
         for doc in docs:
             items: list[Block] = []
@@ -107,7 +110,10 @@ def render_index(title: str, docs: list[Document]) -> str:
                 out += _list(doc, items)
                 wrote = True
         if not wrote:
-            out += [f"TODO: no source says anything about this section ({label.lower()}).", ""]
+            out += [
+                f"TODO: no source says anything about this section ({section.label.lower()}).",
+                "",
+            ]
     out += ["{{ when_to_call() }}", ""]
     return "\n".join(out)
 
@@ -233,7 +239,7 @@ def _amount(hours: int) -> str:
 
 def build_restrictions(docs: list[Document]) -> list[tuple[str, list[tuple[int, int]], list[str]]]:
     """Per activity, the most cautious spans any source gives, with where each came from."""
-    known = [a.id for a in ACTIVITIES]
+    known = [a.id for a in BUILT_IN]
     before: dict[str, int] = {}
     after: dict[str, int] = {}
     where: dict[str, list[str]] = defaultdict(list)
@@ -307,7 +313,7 @@ def render_treatment(title: str, docs: list[Document], conflicts: list[Conflict]
         "sources:",
     ]
     for doc in docs:
-        sections = sorted({b.section for b in doc.blocks if b.section in SECTIONS})
+        sections = sorted({b.section for b in doc.blocks if b.section in set(Section)})
         if doc.faq:
             sections.append("faq")
         if doc.timeline:
@@ -484,9 +490,7 @@ def write_draft(
 
 def validate_draft(folder: Path) -> list[str]:
     """Problems (as `file:line: message`) the content loader finds in a draft folder."""
-    from carepages.content import Shown, check_restrictions, load_treatment
-
-    data, problems = load_treatment(folder, Shown(folder))
+    data, _, problems = load_treatment(folder, Shown(folder))
     if data is not None:
-        problems += check_restrictions(data, {a.id: a for a in ACTIVITIES})
+        problems += check_restrictions(data, {a.id: a for a in BUILT_IN})
     return [str(p) for p in problems if p.severity == "error"]

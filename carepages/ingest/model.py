@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SECTION_IDS = ("what-it-is", "preparation", "during", "after", "risks", "noise")
+from carepages.model.sections import Section
+
+# Blocks that carry no content for a patient (bylines, hooks, comment widgets).
+NOISE = "noise"
+SECTION_IDS = (*(s.value for s in Section), NOISE)
 
 
 @dataclass

@@ -9,8 +9,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from carepages.schema import Activity, Clinic, Source, SourceNotes, Span, Step
-from macros.components import TEMPLATES, component_names, markdown_html, render
+from carepages.components import TEMPLATES, component_names, markdown_html, render
+from carepages.model.activities import Activity
+from carepages.model.clinic import Clinic
+from carepages.model.treatment import Source, SourceNotes, Span, Step
 
 
 def _params(name: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from carepages.ingest.evaluate import SEEDS_DIR, eval_seeds, eval_set, parse_labelled, total
 from carepages.ingest.pipeline import ingest_data, ingest_path
 from carepages.ingest.reconcile import reconcile
+from lab.evaluate import SEEDS_DIR, eval_seeds, eval_set, parse_labelled, total
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

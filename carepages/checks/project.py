@@ -1,0 +1,222 @@
+"""What every check reads: the loaded site, each page read once (its Markdown, its macro calls
+and what those calls render), and the date the checks run on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markupsafe import Markup
+
+from carepages.components import macros
+from carepages.components.macros import MacroUsageError, PageContext
+from carepages.model.text import as_sentence, sentences
+from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
+from carepages.source.markdown import MarkdownDoc, read_markdown
+from carepages.source.template import MacroCall, PageTemplate, split_template
+
+
+@dataclass
+class PageInfo:
+    """A page as the site will publish it: its address in content/, its text and its ids."""
+
+    uri: str
+    page: Page
+    treatment: TreatmentData | None
+    template: PageTemplate
+    doc: MarkdownDoc  # the prose, template constructs blanked
+    rendered: list[tuple[MacroCall, Markup]] = field(default_factory=list)
+    # False when a macro on the page could not be rendered, so its ids are unknown.
+    anchors_known: bool = True
+    anchors: set[str] = field(default_factory=set)
+
+    @property
+    def published(self) -> bool:
+        """False for pages a reader never sees (a draft treatment, a draft page)."""
+        if self.page.meta.status == "draft":
+            return False
+        return self.treatment is None or self.treatment.published
+
+
+@dataclass
+class Project:
+    root: Path
+    site: Site
+    today: dt.date
+    shown: Shown
+    pages: dict[str, PageInfo]
+
+    @property
+    def content_dir(self) -> Path:
+        return self.site.content_dir
+
+    def data_files(self) -> list[Path]:
+        """Every YAML file under content/ (hidden folders skipped), drafts' files included."""
+        paths = sorted(
+            p
+            for p in self.content_dir.rglob("*")
+            if p.suffix in (".yml", ".yaml")
+            and not any(
+                part.startswith((".", "_")) for part in p.relative_to(self.content_dir).parts
+            )
+        )
+        for data in self.site.treatments:
+            for path in (data.folder / "treatment.yml", data.folder / "faq.yml"):
+                if path not in paths:
+                    paths.append(path)
+        return paths
+
+    def linkable_files(self) -> set[str]:
+        """Every file a link may point to (data files are not published)."""
+        return {
+            path.relative_to(self.content_dir).as_posix()
+            for path in self.content_dir.rglob("*")
+            if path.is_file() and path.suffix not in (".yml", ".yaml")
+        }
+
+
+def load_project(root: Path, site: Site, today: dt.date) -> Project:
+    shown = Shown(root)
+    owners = {id(page): data for data in site.treatments for page in data.pages.values()}
+    pages: dict[str, Page] = {}
+    treatments: dict[str, TreatmentData | None] = {}
+    for page in site.pages:
+        data = owners.get(id(page))
+        uri = _uri(page, site, data)
+        pages[uri] = page
+        treatments[uri] = data
+    # Every other page in content/ too (a treatment that failed to load, an extra page), so
+    # one run shows every problem.
+    for path in sorted(site.content_dir.rglob("*.md")):
+        relative = path.relative_to(site.content_dir)
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        uri = relative.as_posix()
+        if uri not in pages:
+            page, _ = load_page(path, shown(path))
+            if page is not None:
+                pages[uri] = page
+                treatments[uri] = (
+                    site.treatment(relative.parts[0]) if len(relative.parts) > 1 else None
+                )
+    infos = {uri: _read(uri, page, treatments[uri], site) for uri, page in pages.items()}
+    return Project(root, site, today, shown, infos)
+
+
+def _uri(page: Page, site: Site, treatment: TreatmentData | None) -> str:
+    try:
+        return page.path.resolve().relative_to(site.content_dir.resolve()).as_posix()
+    except ValueError:
+        # A draft previewed with --draft lives outside content/ but is published as if inside.
+        return f"{treatment.slug}/{page.path.name}" if treatment else page.path.name
+
+
+def _read(uri: str, page: Page, treatment: TreatmentData | None, site: Site) -> PageInfo:
+    template = split_template(page.body)
+    info = PageInfo(uri, page, treatment, template, read_markdown(template.prose, page.body_line))
+    ctx = PageContext(site, uri)
+    for call in template.calls:
+        if call.name not in macros.MACROS or _non_literal(call):
+            continue
+        try:
+            html = macros.call(call.name, ctx, *call.args, **dict(call.kwargs))
+        except MacroUsageError:
+            info.anchors_known = False
+            continue
+        info.rendered.append((call, html))
+    info.anchors = set(info.doc.anchors())
+    for _, html in info.rendered:
+        info.anchors |= rendered_ids(html)
+    for raw in info.doc.html:
+        info.anchors |= rendered_ids(raw.html)
+    return info
+
+
+def _non_literal(call: MacroCall) -> bool:
+    values = [*call.args, *(value for _, value in call.kwargs)]
+    return bool(call.node.dyn_args or call.node.dyn_kwargs) or any(
+        not isinstance(v, str | int | float | bool | type(None)) for v in values
+    )
+
+
+# --- reading rendered HTML ----------------------------------------------------------------------
+
+# Elements whose text reads as a unit; text runs inside other elements join their block.
+_BLOCKS = {
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "th", "td", "caption", "dt", "dd",
+    "legend", "label", "div", "section", "aside", "details", "ol", "ul", "table", "tr", "footer",
+    "header", "blockquote", "figcaption", "br", "fieldset", "form", "nav",
+}  # fmt: skip
+_VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"}
+
+
+class _Reader(HTMLParser):
+    """Ids, and the visible text as units (one per block), of a piece of HTML. Elements marked
+    `hidden` (controls shown only with JavaScript) or `data-search-exclude` (notes for
+    reviewing clinicians) are not page text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.units: list[tuple[str, str]] = []  # (tag of the block, text)
+        self._stack: list[tuple[str, bool]] = []  # (tag, hidden)
+        self._text: list[str] = []
+
+    def _hidden(self) -> bool:
+        return any(hidden for _, hidden in self._stack)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._text).split())
+        if text:
+            block = next((tag for tag, _ in reversed(self._stack) if tag in _BLOCKS), "div")
+            self.units.append((block, text))
+        self._text = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if names.get("id"):
+            self.ids.add(str(names["id"]))
+        if names.get("name") and tag == "a":
+            self.ids.add(str(names["name"]))
+        if tag in _BLOCKS:
+            self._flush()
+        if tag not in _VOID:
+            self._stack.append((tag, "hidden" in names or "data-search-exclude" in names))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self._flush()
+        for index in range(len(self._stack) - 1, -1, -1):
+            if self._stack[index][0] == tag:
+                del self._stack[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden():
+            self._text.append(data)
+
+
+def _read_html(html: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    reader._flush()
+    return reader
+
+
+def rendered_ids(html: str) -> set[str]:
+    return _read_html(html).ids
+
+
+def rendered_sentences(html: str) -> list[str]:
+    """Visible text of rendered HTML as sentences: a paragraph keeps its own sentences,
+    every other block (a heading, a list item, a cell, a question) reads as one."""
+    out: list[str] = []
+    for tag, text in _read_html(html).units:
+        if tag in ("p", "dd", "blockquote", "div"):
+            out += [as_sentence(sentence) for sentence in sentences(text)]
+        else:
+            out.append(as_sentence(text))
+    return out

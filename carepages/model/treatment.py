@@ -1,0 +1,174 @@
+"""A treatment as editors write it: `treatment.yml` and `faq.yml` in `content/<slug>/`, and
+the front matter of its pages. One schema for ingest drafts, `carepages check` and the
+macros; field names are the ones editors see, so they stay plain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from carepages.model.ids import SlugStr
+from carepages.model.sections import SOURCE_PARTS, FaqTopic
+
+# A year of hours: anything longer is almost certainly a typo (days written as hours).
+MAX_SPAN_HOURS = 8760
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Hours = Annotated[int, Field(ge=-MAX_SPAN_HOURS, le=MAX_SPAN_HOURS)]
+Status = Literal["published", "draft"]
+
+
+class Span(BaseModel):
+    """A stretch of time in hours relative to the treatment (negative = before it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start_hours: Hours
+    end_hours: Hours | None = Field(default=None, description="Empty when open-ended.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end_hours is not None:
+            if self.end_hours <= self.start_hours:
+                raise ValueError(
+                    f"ends ({self.end_hours} h) before it starts ({self.start_hours} h)"
+                )
+            if self.end_hours - self.start_hours > MAX_SPAN_HOURS:
+                raise ValueError("is longer than a year: check the hours")
+        return self
+
+
+class Step(Span):
+    """One step of the recovery timeline."""
+
+    title: Text
+    notice: list[Text] = Field(default_factory=list, description="What you may notice.")
+    do: list[Text] = Field(default_factory=list)
+    avoid: list[Text] = Field(default_factory=list)
+    # A question the patient can ask themselves at the end of the step; it becomes a
+    # calendar check-in ("Check-in: is the redness gone?").
+    check: str = ""
+
+
+class Restriction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    activity: SlugStr
+    spans: list[Span] = Field(min_length=1)
+    why: str = ""
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: SlugStr
+    title: Text
+    origin: str = Field(
+        default="", description="Where the document came from: a file name or an address."
+    )
+    sections: list[str] = Field(min_length=1)
+
+    @field_validator("sections")
+    @classmethod
+    def _known_parts(cls, value: list[str]) -> list[str]:
+        unknown = [part for part in value if part not in SOURCE_PARTS]
+        if unknown:
+            raise ValueError(
+                f"'{unknown[0]}' is not a part of a treatment; use one of: "
+                + ", ".join(SOURCE_PARTS)
+            )
+        return value
+
+
+class Disagreement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    topic: Text
+    published: Text
+    sources_say: list[Text] = Field(min_length=2)
+
+
+class LeftOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    claim: Text
+    why: Text
+    source: SlugStr | None = None
+
+
+class SourceNotes(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(default_factory=list)
+
+
+class Treatment(BaseModel):
+    """`content/<slug>/treatment.yml`: everything structured about one treatment."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: Text
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
+    status: Status = "published"
+    reviewed_by: Text
+    last_reviewed: dt.date
+    body_location: str = ""
+    sources: list[Source] = Field(min_length=1)
+    source_notes: SourceNotes = Field(default_factory=SourceNotes)
+    call_us_if: list[Text] = Field(min_length=1)
+    timeline: list[Step] = Field(min_length=1)
+    restrictions: list[Restriction] = Field(default_factory=list)
+
+    @field_validator("last_reviewed", mode="before")
+    @classmethod
+    def _date_only(cls, value: object) -> object:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+
+class FaqEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: SlugStr
+    question: Text
+    answer: Text
+    topic: FaqTopic
+
+    @field_validator("question")
+    @classmethod
+    def _is_question(cls, value: str) -> str:
+        if not value.endswith("?"):
+            raise ValueError("a question should end with '?'")
+        return value
+
+
+class FaqFile(BaseModel):
+    """`content/<slug>/faq.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    questions: list[FaqEntry] = Field(min_length=1)
+
+
+class PageMeta(BaseModel):
+    """A page's front matter: all optional; a page without it takes its title from its
+    first heading."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    description: str | None = None
+    status: Status | None = None
+    hide: list[str] | None = None
+    template: str | None = None

@@ -1,0 +1,27 @@
+"""A working copy of this carepages project: what the tests build on and what the benchmarks
+and the synthetic generator start from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a project needs besides its content; node_modules is linked, not copied.
+PROJECT_PARTS = ("mkdocs.yml", "macros", "overrides", "carepages")
+
+
+def copy_project(
+    target: Path, parts: tuple[str, ...] = (*PROJECT_PARTS, "content"), root: Path = ROOT
+) -> Path:
+    """A working copy of the project's parts in `target`, sharing the npm packages."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    if (root / "node_modules").exists():
+        (target / "node_modules").symlink_to(root / "node_modules")
+    return target

@@ -1,0 +1,557 @@
+"""One broken-content case per rule: `carepages check` prints the exact `path:line` message
+and fails, and `carepages build` stops without touching the last good site and zip.
+
+Each case writes a whole, small file (so its line numbers are fixed here) or edits one
+line of the real project found by a pattern (`@line` is that line)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY, run_carepages, tree_hashes
+
+TREATMENT = "content/microneedling/treatment.yml"
+FAQ = "content/microneedling/faq.yml"
+OVERVIEW = "content/microneedling/index.md"
+RECOVERY = "content/microneedling/recovery.md"
+ABOUT = "content/about.md"
+
+# A small valid treatment.yml, so every line number below is known.
+SMALL_TREATMENT = """\
+title: Microneedling
+summary: Fine needles make tiny holes in the skin, and it heals smoother.
+status: published
+reviewed_by: Dr. Amira Patel
+last_reviewed: 2026-11-01
+sources:
+  - id: s000
+    title: Clinic leaflet
+    sections: [after]
+call_us_if:
+  - Redness that spreads.
+timeline:
+  - start_hours: 0
+    end_hours: 24
+    title: Day 1
+    do: [Wash gently.]
+  - start_hours: 24
+    end_hours: 72
+    title: Days 2 and 3
+    do: [Use moisturizer.]
+  - start_hours: 72
+    title: Day 4 and after
+restrictions:
+  - activity: sun
+    spans:
+      - {start_hours: 0, end_hours: 168}
+    why: Treated skin burns easily.
+"""
+
+SMALL_FAQ = """\
+questions:
+  - id: microneedling-does-it-hurt
+    topic: during
+    question: Does it hurt?
+    answer: A little. We use numbing cream first.
+  - id: microneedling-makeup
+    topic: after
+    question: When can I wear makeup?
+    answer: Wait 3 days.
+"""
+
+# about.md with its first lines fixed: text added by a case starts on line 8.
+SMALL_ABOUT = """\
+---
+title: About this information
+---
+
+# About this information
+
+A clinician checks each guide before we publish it.
+"""
+
+HARD_ABOUT = """\
+---
+title: About this information
+---
+
+# About this information
+
+Pharmacological intervention necessitates comprehensive evaluation of contraindications.
+Anticoagulation therapy and isotretinoin administration within the preceding six months
+require individualised consideration by appropriately credentialled practitioners.
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A file written (whole, or one pattern replaced) and the message it must cause."""
+
+    id: str
+    path: str
+    text: str | bytes
+    expected: str
+    pattern: str | None = None
+    also: dict[str, str | bytes] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        return self.expected.split(": ", 2)[1]
+
+
+def small(path: str, old: str, new: str) -> str:
+    base = {TREATMENT: SMALL_TREATMENT, FAQ: SMALL_FAQ, ABOUT: SMALL_ABOUT}[path]
+    assert old in base, old
+    return base.replace(old, new, 1)
+
+
+def about_with(line_8: str) -> str:
+    return SMALL_ABOUT + line_8 + "\n"
+
+
+T, F, A = TREATMENT, FAQ, ABOUT
+CASES = [
+    # --- files that cannot be read -----------------------------------------------------
+    Case(
+        "yaml-does-not-parse",
+        T,
+        small(T, "title: Microneedling", "title: Micro: needling"),
+        f"{T}:1:13: error: YAML does not parse: mapping values are not allowed here "
+        "(a value that contains ': ' needs quotes around it)",
+    ),
+    Case(
+        "yaml-indented-with-a-tab",
+        T,
+        small(T, "    title: Day 1", "\ttitle: Day 1"),
+        f"{T}:15:1: error: YAML does not parse: found character '\\t' that cannot start any "
+        "token (use spaces, not tabs, to indent)",
+    ),
+    Case(
+        "yaml-quote-never-closed",
+        T,
+        small(T, "title: Clinic leaflet", 'title: "Clinic leaflet'),
+        f"{T}:8:12: error: the quote opened here is never closed: add the closing quote",
+    ),
+    Case(
+        "front-matter-never-closed",
+        A,
+        "---\ntitle: About\n\n# About\n\nWe check every guide.\n",
+        f"{A}:1: error: front matter opened with '---' on line 1 is never closed: "
+        "add a line '---' after it",
+    ),
+    Case(
+        "front-matter-without-its-first-line",
+        A,
+        "title: About\n---\n\n# About\n\nWe check every guide.\n",
+        f"{A}:1: error: front matter is missing its first line: add a line '---' above 'title:'",
+    ),
+    Case(
+        "page-saved-as-latin-1",
+        A,
+        "---\ntitle: About\n---\n\n# Our café\n".encode("latin-1"),
+        f"{A}:5: error: the file is not UTF-8 text: save it as UTF-8 in your editor",
+    ),
+    Case(
+        "empty-page",
+        RECOVERY,
+        "\n\n",
+        f"{RECOVERY}:1: error: the page is empty: write its text or delete the file",
+    ),
+    Case(
+        "empty-data-file",
+        F,
+        "",
+        f"{F}:1: error: the file is empty: write its settings or delete it",
+    ),
+    Case(
+        "page-without-a-title",
+        A,
+        "---\ndescription: Who checks these guides.\n---\n\nWe check every guide.\n",
+        f"{A}:5: error: the page has no title: start it with a heading line like "
+        "'# Aftercare' (or add 'title: …' to its front matter)",
+    ),
+    # --- keys and types ----------------------------------------------------------------
+    Case(
+        "unknown-key-near-a-real-one",
+        T,
+        small(T, "status: published", "status: published\nreviewd_by: Dr. Patel"),
+        f"{T}:4: error: unknown key 'reviewd_by' (did you mean 'reviewed_by'?)",
+    ),
+    Case(
+        "date-written-in-words",
+        T,
+        small(T, "last_reviewed: 2026-11-01", "last_reviewed: next week"),
+        f"{T}:5: error: last_reviewed must be a date written like 2026-11-01, not 'next week'",
+    ),
+    Case(
+        "date-not-on-the-calendar",
+        T,
+        small(T, "last_reviewed: 2026-11-01", "last_reviewed: 2026-13-01"),
+        f"{T}:5:16: error: '2026-13-01' is not a date on the calendar: write a real date "
+        "like 2026-11-01",
+    ),
+    Case(
+        "hours-written-in-words",
+        T,
+        small(T, "    end_hours: 72", "    end_hours: 3 days"),
+        f"{T}:18: error: timeline step 2, end_hours must be a whole number of hours, not '3 days'",
+    ),
+    # --- required fields ---------------------------------------------------------------
+    Case(
+        "summary-missing",
+        T,
+        small(T, "summary: Fine needles make tiny holes in the skin, and it heals smoother.\n", ""),
+        f"{T}:1: error: 'summary' is missing: add a line 'summary: …'",
+    ),
+    Case(
+        "reviewed-by-missing",
+        T,
+        small(T, "reviewed_by: Dr. Amira Patel\n", ""),
+        f"{T}:1: error: 'reviewed_by' is missing: add a line 'reviewed_by: …'",
+    ),
+    Case(
+        "last-reviewed-missing",
+        T,
+        small(T, "last_reviewed: 2026-11-01\n", ""),
+        f"{T}:1: error: 'last_reviewed' is missing: add a line 'last_reviewed: …'",
+    ),
+    Case(
+        "sources-missing",
+        T,
+        small(T, "sources:\n  - id: s000\n    title: Clinic leaflet\n    sections: [after]\n", ""),
+        f"{T}:1: error: 'sources' is missing: add a line 'sources: …'",
+    ),
+    Case(
+        "section-missing",
+        OVERVIEW,
+        "",
+        f"{OVERVIEW}:1: error: the 'During' section is missing: add a heading like "
+        "'## During {: #during }'",
+        pattern=r"\{: #during \}",
+    ),
+    # --- timeline and restrictions -----------------------------------------------------
+    Case(
+        "timeline-out-of-order",
+        T,
+        small(
+            T, "  - start_hours: 24\n    end_hours: 72", "  - start_hours: -10\n    end_hours: 72"
+        ),
+        f"{T}:17: error: timeline step 2 starts (-10 h) before step 1 (0 h): keep the steps "
+        "in time order",
+    ),
+    Case(
+        "timeline-steps-overlap",
+        T,
+        small(
+            T, "  - start_hours: 24\n    end_hours: 72", "  - start_hours: 20\n    end_hours: 72"
+        ),
+        f"{T}:17: error: timeline step 2 starts (20 h) before step 1 ends (24 h): steps may "
+        "not overlap",
+    ),
+    Case(
+        "timeline-step-ends-before-it-starts",
+        T,
+        small(T, "    end_hours: 72", "    end_hours: 10"),
+        f"{T}:17: error: timeline step 2 ends (10 h) before it starts (24 h)",
+    ),
+    Case(
+        "timeline-hours-beyond-a-year",
+        T,
+        small(T, "    end_hours: 72", "    end_hours: 9000"),
+        f"{T}:18: error: timeline step 2, end_hours is 9000 hours: more than a year from the "
+        "treatment, check the number",
+    ),
+    Case(
+        "restriction-span-longer-than-a-year",
+        T,
+        small(T, "{start_hours: 0, end_hours: 168}", "{start_hours: -5000, end_hours: 5000}"),
+        f"{T}:26: error: restriction 1, span 1 is longer than a year: check the hours",
+    ),
+    Case(
+        "restriction-names-an-unknown-activity",
+        T,
+        small(T, "activity: sun", "activity: excercise"),
+        f"{T}:24: error: restriction 1 names an unknown activity 'excercise' (did you mean "
+        "'exercise'?): add it to content/activities.yml or use one of makeup, sun, exercise, "
+        "heat, swimming, actives, exfoliation, touching, medication, other-treatments",
+    ),
+    Case(
+        "faq-question-asked-twice",
+        F,
+        small(F, "question: When can I wear makeup?", "question: Does it hurt?"),
+        f"{F}:8: error: the question 'Does it hurt?' is asked twice (first on line 4)",
+    ),
+    Case(
+        "faq-id-used-twice",
+        F,
+        small(F, "id: microneedling-makeup", "id: microneedling-does-it-hurt"),
+        f"{F}:6: error: question id 'microneedling-does-it-hurt' is already used at "
+        f"{F}:2: give each question its own id",
+    ),
+    # --- links, images and markup ------------------------------------------------------
+    Case(
+        "link-to-a-page-that-does-not-exist",
+        A,
+        about_with("Read the [questions](faqs.md)."),
+        f"{A}:8: error: the link 'faqs.md' points to a page that does not exist (did you mean "
+        "'faq.md'?): fix the name or remove the link",
+    ),
+    Case(
+        "link-to-an-anchor-that-does-not-exist",
+        A,
+        about_with("See [when to call](microneedling/recovery.md#when-to-cal)."),
+        f"{A}:8: error: the link 'microneedling/recovery.md#when-to-cal' points to "
+        "'#when-to-cal', which is not a heading or id on microneedling/recovery.md (did you "
+        "mean '#when-to-call'?): fix the part after '#'",
+    ),
+    Case(
+        "link-that-starts-with-a-slash",
+        A,
+        about_with("Read the [questions](/faq.md)."),
+        f"{A}:8: error: the link '/faq.md' starts with '/', which breaks in the offline copy: "
+        "write it relative to this page, like 'faq.md' or '../faq.md'",
+    ),
+    Case(
+        "image-without-alt-text",
+        A,
+        about_with("![](team.png)"),
+        f"{A}:8: error: the image 'team.png' has no alt text: describe it between the "
+        "brackets, like ![Skin on day 2, still a little red](team.png)",
+        also={"content/team.png": b"\x89PNG\r\n\x1a\n"},
+    ),
+    Case(
+        "raw-script-tag",
+        A,
+        about_with("<script>alert('hi')</script>"),
+        f"{A}:8: error: a <script> tag would run code on the page: remove it (pages may not "
+        "contain scripts)",
+    ),
+    Case(
+        "raw-iframe",
+        A,
+        about_with('<iframe title="Video" src="video.html"></iframe>'),
+        f"{A}:8: error: an <iframe> tag would embed another page: remove it and add a normal "
+        "link instead",
+    ),
+    Case(
+        "event-handler-attribute",
+        A,
+        about_with('<span onclick="go()">Call us</span>'),
+        f"{A}:8: error: the HTML attribute 'onclick=' would run code: remove it",
+    ),
+    Case(
+        "javascript-address",
+        A,
+        about_with("[Call us](javascript:call())"),
+        f"{A}:8: error: a 'javascript:' address would run code: remove it (links must go to "
+        "a page or a web address)",
+    ),
+    Case(
+        "image-loaded-from-another-site",
+        A,
+        about_with("![Our clinic](https://photos.example.com/clinic.jpg)"),
+        f"{A}:8: error: the image 'https://photos.example.com/clinic.jpg' would be loaded from "
+        "photos.example.com every time the page opens, which tells that site who reads it "
+        "and breaks the offline copy: save the file next to the page and use its file name "
+        "instead",
+    ),
+    Case(
+        "stylesheet-loaded-from-another-site",
+        A,
+        about_with('<link rel="stylesheet" href="https://fonts.example.com/a.css">'),
+        f"{A}:8: error: <link href> 'https://fonts.example.com/a.css' would be loaded from "
+        "fonts.example.com every time the page opens, which tells that site who reads it and "
+        "breaks the offline copy: save the file next to the page and use its file name instead",
+    ),
+    Case(
+        "heading-id-written-as-a-jinja-comment",
+        A,
+        about_with("## Parking {#parking}"),
+        f"{A}:8: error: '{{#parking}}' would hide the text after it ('{{#' starts a hidden "
+        "note): write the id as '{: #parking }'",
+    ),
+    # --- macros ------------------------------------------------------------------------
+    Case(
+        "macro-with-a-wrong-parameter",
+        RECOVERY,
+        "# Recovery\n\n{{ timeline(treatmnt='microneedling') }}\n",
+        f"{RECOVERY}:3: error: macro 'timeline' was called with an unknown parameter "
+        "'treatmnt' (did you mean 'treatment'?): it takes (treatment)",
+    ),
+    Case(
+        "macro-that-does-not-exist",
+        RECOVERY,
+        "# Recovery\n\n{{ timline() }}\n",
+        f"{RECOVERY}:3: error: there is no macro called 'timline' (did you mean 'timeline'?): "
+        "use one of timeline, activity_table, faq, faq_all, when_to_call, treatment_list, "
+        "source_notes, all_source_notes",
+    ),
+    Case(
+        "macro-never-closed",
+        RECOVERY,
+        "# Recovery\n\n{{ timeline( }}\n",
+        f"{RECOVERY}:3: error: a macro is written wrongly (unexpected '}}', expected ')'): "
+        "write it like '{{ timeline() }}', with the braces and brackets closed",
+    ),
+    Case(
+        "treatment-macro-on-a-site-page",
+        A,
+        about_with("{{ when_to_call() }}"),
+        f"{A}:8: error: macro 'when_to_call' needs to know which treatment to show on this "
+        "page: write it like when_to_call(treatment='microneedling')",
+    ),
+    # --- clinic settings ---------------------------------------------------------------
+    Case(
+        "primary-colour-too-light-for-white-header-text",
+        "mkdocs.yml",
+        'primary_colour: "#7fb3d5"',
+        "mkdocs.yml:@line: error: extra.clinic: primary_colour #7fb3d5 behind "
+        "header_text_colour #ffffff has a contrast of 2.26:1, below the 4.5:1 every page "
+        "needs to be readable: pick a darker primary_colour",
+        pattern=r'primary_colour: "#[0-9a-fA-F]{6}"',
+    ),
+    # --- warnings ----------------------------------------------------------------------
+    Case(
+        "reviewed-more-than-a-year-ago",
+        T,
+        small(T, "last_reviewed: 2026-11-01", "last_reviewed: 2025-11-20"),
+        f"{T}:5: warning: last reviewed on 2025-11-20, more than 12 months ago: ask a "
+        "clinician to check the treatment, then set last_reviewed to that day",
+    ),
+    Case(
+        "reading-grade-above-the-limit",
+        A,
+        HARD_ABOUT,
+        f"{A}:5: warning: the reading grade of this page is 24.5 (Flesch-Kincaid), above the "
+        "limit of 8: use shorter sentences and everyday words",
+    ),
+    Case(
+        "todo-left-by-scaffolding",
+        A,
+        about_with("TODO: say where patients can park."),
+        f"{A}:8: warning: TODO marker: replace it with the real text before you publish",
+    ),
+    Case(
+        "treatment-still-a-draft",
+        T,
+        small(T, "status: published", "status: draft"),
+        f"{T}:3: warning: 'microneedling' is a draft: it is left off the home page and the "
+        "questions page until you set 'status: published'",
+    ),
+]
+ERRORS = [case for case in CASES if case.severity == "error"]
+WARNINGS = [case for case in CASES if case.severity == "warning"]
+
+
+def break_project(root: Path, case: Case) -> str:
+    """Apply the case to the project; return its expected message with @line filled in."""
+    target = root / case.path
+    expected = case.expected
+    if case.pattern is None:
+        if isinstance(case.text, bytes):
+            target.write_bytes(case.text)
+        else:
+            target.write_text(case.text, "utf-8")
+    else:
+        original = target.read_text("utf-8")
+        match = re.search(case.pattern, original)
+        assert match, f"{case.pattern!r} is not in {case.path} any more"
+        assert isinstance(case.text, str)
+        target.write_text(original[: match.start()] + case.text + original[match.end() :])
+        expected = expected.replace("@line", str(original.count("\n", 0, match.start()) + 1))
+    for name, content in case.also.items():
+        path = root / name
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
+    return expected
+
+
+def test_every_rule_has_a_case() -> None:
+    assert len({case.id for case in CASES}) == len(CASES)
+    assert len(ERRORS) >= 40 and len(WARNINGS) == 4
+
+
+@pytest.mark.parametrize("case", ERRORS, ids=lambda c: c.id)
+def test_an_error_is_reported_and_the_last_good_site_survives(
+    case: Case,
+    project_with_a_good_site: Path,
+    check_output: Callable[..., tuple[int, list[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = project_with_a_good_site
+    before = tree_hashes(root / "site", root / "dist")
+    expected = break_project(root, case)
+
+    code, lines = check_output(root)
+    assert expected in lines, "\n".join(lines)
+    assert code == 1
+    assert re.fullmatch(r"[1-9]\d* errors?, \d+ warnings?", lines[-1])
+
+    monkeypatch.setenv("CAREPAGES_TODAY", TODAY)
+    result = run_carepages("build", "--root", str(root), cwd=root)
+    assert result.returncode == 1
+    assert expected in result.stdout.splitlines()
+    assert "the last good site is unchanged" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert tree_hashes(root / "site", root / "dist") == before
+
+
+@pytest.mark.parametrize("case", WARNINGS, ids=lambda c: c.id)
+def test_a_warning_is_reported_but_only_strict_fails(
+    case: Case,
+    fresh_project: Path,
+    check_output: Callable[..., tuple[int, list[str]]],
+) -> None:
+    expected = break_project(fresh_project, case)
+
+    code, lines = check_output(fresh_project)
+    assert expected in lines, "\n".join(lines)
+    assert lines[-1] == "0 errors, 1 warning"
+    assert code == 0
+
+    code, lines = check_output(fresh_project, "--strict")
+    assert expected in lines
+    assert code == 1
+
+
+def test_a_date_that_passes_never_stops_the_site_from_building(
+    fresh_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = next(c for c in WARNINGS if c.id == "reviewed-more-than-a-year-ago")
+    expected = break_project(fresh_project, case)
+    monkeypatch.setenv("CAREPAGES_TODAY", TODAY)
+
+    result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert expected in result.stdout.splitlines()
+    assert (fresh_project / "site/microneedling/index.html").exists()
+    assert (fresh_project / "dist/carepages-site.zip").exists()
+
+
+def test_a_review_exactly_twelve_months_old_is_still_fresh(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    (fresh_project / TREATMENT).write_text(
+        small(TREATMENT, "last_reviewed: 2026-11-01", "last_reviewed: 2025-11-21")
+    )
+    code, lines = check_output(fresh_project)
+    assert (code, lines) == (0, ["0 errors, 0 warnings"])
+
+
+def test_every_mistake_is_reported_in_one_run(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    picked = [c for c in CASES if c.id in ("date-written-in-words", "raw-script-tag")]
+    picked.append(next(c for c in CASES if c.id == "faq-id-used-twice"))
+    expected = [break_project(fresh_project, case) for case in picked]
+
+    code, lines = check_output(fresh_project)
+
+    assert code == 1
+    assert sorted(expected) == sorted(line for line in lines if ": error: " in line)
+    assert lines[-1] == "3 errors, 0 warnings"

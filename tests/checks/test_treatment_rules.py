@@ -1,0 +1,41 @@
+"""Rules that look across a treatment's files, run by `carepages check` on a project copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace the first `old` in the file; return its 1-based line."""
+    text = path.read_text()
+    index = text.index(old)
+    path.write_text(text.replace(old, new, 1))
+    return text.count("\n", 0, index) + 1
+
+
+def test_a_faq_id_without_the_treatment_prefix(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    faq = fresh_project / "content/microneedling/faq.yml"
+    line = _replace(faq, "id: microneedling-does-it-hurt", "id: does-it-hurt")
+    assert check_output(fresh_project) == (
+        1,
+        [
+            f"content/microneedling/faq.yml:{line}: error: question id 'does-it-hurt' must "
+            "start with 'microneedling-' so it stays unique across the site",
+            "1 error, 0 warnings",
+        ],
+    )
+
+
+def test_a_missing_section_is_named_with_the_heading_to_add(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    _replace(fresh_project / "content/microneedling/index.md", "{: #during }", "")
+    code, lines = check_output(fresh_project)
+    assert code == 1
+    assert (
+        "content/microneedling/index.md:1: error: the 'During' section is missing: add a "
+        "heading like '## During {: #during }'"
+    ) in lines

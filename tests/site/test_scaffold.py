@@ -1,0 +1,118 @@
+"""`make new`: a scaffold that validates, builds, shows on the home page and never
+overwrites a treatment without --force."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from carepages.model.ids import slugify
+from tests.conftest import TODAY, run_carepages, tree_hashes
+
+FILES = ["faq.md", "faq.yml", "index.md", "recovery.md", "treatment.yml"]
+TODO_WARNING = "warning: TODO marker: replace it with the real text before you publish"
+
+
+def new(root: Path, *args: str):
+    return run_carepages("new", *args, "--root", str(root), "--today", TODAY, cwd=root)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Chemical peel", "chemical-peel"),
+        ("  Laser   hair removal ", "laser-hair-removal"),
+        ("Peeling für Haut!", "peeling-fur-haut"),
+        ("PRP (platelet-rich plasma)", "prp-platelet-rich-plasma"),
+    ],
+)
+def test_a_folder_name_comes_from_the_treatment_name(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_a_new_treatment_validates_with_only_todo_warnings(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    result = new(fresh_project, "Chemical peel")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "carepages: created content/chemical-peel/ for Chemical peel:"
+    )
+    folder = fresh_project / "content/chemical-peel"
+    assert sorted(p.name for p in folder.iterdir()) == FILES
+    assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
+    code, lines = check_output(fresh_project)
+    problems, summary = lines[:-1], lines[-1]
+    assert code == 0
+    assert problems and all(
+        line.startswith("content/chemical-peel/") and line.endswith(TODO_WARNING)
+        for line in problems
+    ), "\n".join(problems)
+    assert summary == f"0 errors, {len(problems)} warnings"
+    code, _ = check_output(fresh_project, "--strict")
+    assert code == 1
+
+
+def test_a_new_treatment_builds_and_is_listed_on_the_home_page(fresh_project: Path) -> None:
+    assert new(fresh_project, "Chemical peel").returncode == 0
+
+    result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = BeautifulSoup((fresh_project / "site/index.html").read_text(), "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in home.select(".cp-treatments__title a")}
+    assert links["Chemical peel"] == "chemical-peel/index.html"
+    for page in ("index.html", "recovery.html", "faq.html"):
+        assert (fresh_project / "site/chemical-peel" / page).exists()
+
+
+def test_an_existing_treatment_is_never_overwritten(fresh_project: Path) -> None:
+    folder = fresh_project / "content/microneedling"
+    before = tree_hashes(folder)
+
+    result = new(fresh_project, "Microneedling")
+
+    assert result.returncode == 1
+    assert result.stdout.strip() == (
+        "carepages: content/microneedling/ already exists, so nothing was changed. Pick "
+        "another name, or add --force to replace that folder with an empty template."
+    )
+    assert tree_hashes(folder) == before
+
+
+def test_force_replaces_an_existing_treatment_with_the_template(fresh_project: Path) -> None:
+    assert new(fresh_project, "Chemical peel").returncode == 0
+    page = fresh_project / "content/chemical-peel/index.md"
+    page.write_text("# Chemical peel\n\nWritten by the editor.\n")
+
+    result = new(fresh_project, "Chemical peel", "--force")
+
+    assert result.returncode == 0
+    assert "Written by the editor." not in page.read_text()
+    assert page.read_text().startswith("# Chemical peel\n\nTODO:")
+    assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("!!!", "carepages: '!!!' has no letters or digits to name a folder with"),
+        (
+            "Assets",
+            "carepages: content/assets/ is kept for the site's own files: pick another name",
+        ),
+    ],
+)
+def test_a_name_that_cannot_be_a_folder_is_refused(
+    fresh_project: Path, name: str, message: str
+) -> None:
+    before = tree_hashes(fresh_project / "content")
+
+    result = new(fresh_project, name)
+
+    assert (result.returncode, result.stdout.strip()) == (2, message)
+    assert tree_hashes(fresh_project / "content") == before
