@@ -277,8 +277,8 @@ def _timeline(facts: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]
     after = sorted(rng.sample([24, 72, 168, 336], rng.randint(2, 4)))
     points = [*before, 0, *after]
     steps = []
-    for start, end in zip(points, [*points[1:], None], strict=True):
-        step: dict[str, Any] = {"start_hours": start}
+    for number, (start, end) in enumerate(zip(points, [*points[1:], None], strict=True), 1):
+        step: dict[str, Any] = {"id": f"step-{number}", "start_hours": start}
         if end is not None:
             step["end_hours"] = end
         step["title"] = _label(start, end)
@@ -378,7 +378,8 @@ def treatment_data(facts: dict[str, Any], rng: random.Random, today: dt.date) ->
             ],
         },
         "call_us_if": [
-            s.format(d=facts["d"]) for s in rng.sample(CALL_SIGNS, rng.randint(4, len(CALL_SIGNS)))
+            {"id": f"sign-{index + 1}", "text": s.format(d=facts["d"])}
+            for index, s in enumerate(rng.sample(CALL_SIGNS, rng.randint(4, len(CALL_SIGNS))))
         ],
         "timeline": _timeline(facts, rng),
         "restrictions": _restrictions(facts, rng),

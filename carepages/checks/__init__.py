@@ -17,6 +17,7 @@ from carepages.checks import (
     config,
     faq,
     freshness,
+    ids,
     links,
     macros,
     markup,
@@ -33,6 +34,7 @@ from carepages.source.problems import Problem
 CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
     sections.check,
     timeline.check,
+    ids.check,
     restrictions.check,
     sources.check,
     faq.check,

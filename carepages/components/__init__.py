@@ -9,6 +9,7 @@ and examples, a README), every value is escaped unless a parameter is explicitly
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from carepages.model import days
+from carepages.components import days
+from carepages.components.strings import Strings, strings
 
 TEMPLATES = Path(__file__).parent
 
@@ -30,19 +32,32 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-_env.filters["days_label"] = lambda step: days.days_label(step.start_hours, step.end_hours)
-_env.filters["avoid_phrase"] = lambda span: days.avoid_phrase(span.start_hours, span.end_hours)
+_env.filters["days_label"] = lambda span, t: days.days_label(span.start_hours, span.end_hours, t)
+_env.filters["avoid_phrase"] = lambda span, t: days.avoid_phrase(
+    span.start_hours, span.end_hours, t
+)
 _env.filters["resume_label"] = days.resume_label
 _env.filters["hours_attr"] = lambda hours: "" if hours is None else str(hours)
+
+
+def long_date(day: dt.date, t: Strings) -> str:
+    """'1 November 2026', in the page's language."""
+    return t("date_long", day=day.day, month=t.month(day.month), year=day.year)
+
+
+_env.filters["long_date"] = long_date
+# A part of a treatment a source was used for ("what it is", "questions"), in lower case.
+_env.filters["source_part"] = lambda part, t: t(f"section_{part}").lower()
 
 
 def component_names() -> list[str]:
     return sorted(p.name for p in TEMPLATES.iterdir() if (p / "template.html.jinja").exists())
 
 
-def render(name: str, **params: Any) -> Markup:
-    """Render a component; the HTML has no blank lines so Markdown keeps it as one block."""
-    html = _env.get_template(f"{name}/template.html.jinja").render(**params)
+def render(name: str, lang: str = "en", **params: Any) -> Markup:
+    """Render a component in a language; the HTML has no blank lines so Markdown keeps it as
+    one block. The template gets the interface text of that language as `t`."""
+    html = _env.get_template(f"{name}/template.html.jinja").render(t=strings(lang), **params)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 

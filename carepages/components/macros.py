@@ -17,7 +17,8 @@ from typing import Any
 from markupsafe import Markup
 
 from carepages.components import markdown_html, render
-from carepages.model.sections import SOURCE_PARTS, FaqTopic
+from carepages.components.strings import strings
+from carepages.model.sections import FaqTopic
 from carepages.source.content import Site, TreatmentData
 
 
@@ -31,6 +32,7 @@ class PageContext:
 
     site: Site
     src_uri: str
+    lang: str = "en"
 
     @property
     def url(self) -> str:
@@ -91,7 +93,7 @@ def activity_rows(site: Site, data: TreatmentData) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: never if r["resume_hours"] is None else r["resume_hours"])
 
 
-def faq_group(data: TreatmentData, titled: bool) -> dict[str, Any]:
+def faq_group(data: TreatmentData, titled: bool, lang: str = "en") -> dict[str, Any]:
     """A treatment's questions grouped by topic, in topic order, as the FAQ shows them."""
     entries = [
         {
@@ -117,13 +119,13 @@ def faq_group(data: TreatmentData, titled: bool) -> dict[str, Any]:
     }
 
 
-def source_notes_html(data: TreatmentData, open: bool) -> Markup:
+def source_notes_html(ctx: PageContext, data: TreatmentData, open: bool) -> Markup:
     return render(
         "source_notes",
+        ctx.lang,
         title=data.title,
         sources=data.treatment.sources,
         notes=data.treatment.source_notes,
-        section_labels=SOURCE_PARTS,
         open=open,
     )
 
@@ -132,9 +134,10 @@ def review_note(ctx: PageContext, data: TreatmentData) -> Markup:
     """The review line and disclaimer under every page of a treatment."""
     return render(
         "review_note",
+        ctx.lang,
         reviewed_by=data.treatment.reviewed_by,
         last_reviewed=data.treatment.last_reviewed,
-        clinic_name=ctx.site.clinic.name if ctx.site.clinic else "your clinic",
+        clinic_name=ctx.site.clinic.name if ctx.site.clinic else strings(ctx.lang)("your_clinic"),
         about_href=ctx.href("about.html"),
     )
 
@@ -144,27 +147,36 @@ def review_note(ctx: PageContext, data: TreatmentData) -> Markup:
 
 def timeline(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render("timeline", slug=data.slug, title=data.title, steps=data.treatment.timeline)
+    return render(
+        "timeline", ctx.lang, slug=data.slug, title=data.title, steps=data.treatment.timeline
+    )
 
 
 def activity_table(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render("activity_table", slug=data.slug, rows=activity_rows(ctx.site, data))
+    return render("activity_table", ctx.lang, slug=data.slug, rows=activity_rows(ctx.site, data))
 
 
 def faq(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render("faq", groups=[faq_group(data, titled=False)], heading_level=2)
+    return render(
+        "faq", ctx.lang, groups=[faq_group(data, titled=False, lang=ctx.lang)], heading_level=2
+    )
 
 
 def faq_all(ctx: PageContext) -> Markup:
-    groups = [faq_group(t, titled=True) for t in ctx.site.published()]
-    return render("faq", groups=groups, heading_level=3)
+    groups = [faq_group(t, titled=True, lang=ctx.lang) for t in ctx.site.published()]
+    return render("faq", ctx.lang, groups=groups, heading_level=3)
 
 
 def when_to_call(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render("when_to_call", clinic=ctx.site.clinic, signs=data.treatment.call_us_if)
+    return render(
+        "when_to_call",
+        ctx.lang,
+        clinic=ctx.site.clinic,
+        signs=[sign.text for sign in data.treatment.call_us_if],
+    )
 
 
 def treatment_list(ctx: PageContext) -> Markup:
@@ -179,15 +191,15 @@ def treatment_list(ctx: PageContext) -> Markup:
         }
         for t in ctx.site.published()
     ]
-    return render("treatment_list", treatments=cards)
+    return render("treatment_list", ctx.lang, treatments=cards)
 
 
 def source_notes(ctx: PageContext, treatment: str | None = None, open: bool = False) -> Markup:
-    return source_notes_html(treatment_for(ctx, treatment), open=open)
+    return source_notes_html(ctx, treatment_for(ctx, treatment), open=open)
 
 
 def all_source_notes(ctx: PageContext) -> Markup:
-    return Markup("\n").join(source_notes_html(t, open=False) for t in ctx.site.published())
+    return Markup("\n").join(source_notes_html(ctx, t, open=False) for t in ctx.site.published())
 
 
 Macro = Callable[..., Markup]

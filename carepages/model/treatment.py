@@ -50,6 +50,8 @@ class Span(BaseModel):
 class Step(Span):
     """One step of the recovery timeline."""
 
+    # A short name that never changes: translations and links refer to the step by it.
+    id: SlugStr | None = None
     title: Text
     notice: list[Text] = Field(default_factory=list, description="What you may notice.")
     do: list[Text] = Field(default_factory=list)
@@ -57,6 +59,16 @@ class Step(Span):
     # A question the patient can ask themselves at the end of the step; it becomes a
     # calendar check-in ("Check-in: is the redness gone?").
     check: str = ""
+
+
+class WarningSign(BaseModel):
+    """A sign that means "call us", with the time it is most likely to show, if any."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SlugStr | None = None
+    text: Text
+    most_likely: Span | None = None
 
 
 class Restriction(BaseModel):
@@ -125,9 +137,17 @@ class Treatment(BaseModel):
     body_location: str = ""
     sources: list[Source] = Field(min_length=1)
     source_notes: SourceNotes = Field(default_factory=SourceNotes)
-    call_us_if: list[Text] = Field(min_length=1)
+    call_us_if: list[WarningSign] = Field(min_length=1)
     timeline: list[Step] = Field(min_length=1)
     restrictions: list[Restriction] = Field(default_factory=list)
+
+    @field_validator("call_us_if", mode="before")
+    @classmethod
+    def _plain_signs(cls, value: object) -> object:
+        # A sign written as plain text is read as its text; the ids check asks for its id.
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
 
     @field_validator("last_reviewed", mode="before")
     @classmethod

@@ -25,6 +25,7 @@ _LIST_ITEM_NAMES = {
     "sources": "source",
     "activities": "activity",
     "disagreements": "disagreement",
+    "call_us_if": "warning sign",
 }
 
 

@@ -33,17 +33,20 @@ sources:
     title: Clinic leaflet
     sections: [after]
 call_us_if:
-  - Redness that spreads.
+  - {id: spreading-redness, text: Redness that spreads.}
 timeline:
-  - start_hours: 0
+  - id: day-1
+    start_hours: 0
     end_hours: 24
     title: Day 1
     do: [Wash gently.]
-  - start_hours: 24
+  - id: days-2-3
+    start_hours: 24
     end_hours: 72
     title: Days 2 and 3
     do: [Use moisturizer.]
-  - start_hours: 72
+  - id: day-4-on
+    start_hours: 72
     title: Day 4 and after
 restrictions:
   - activity: sun
@@ -128,7 +131,7 @@ CASES = [
         "yaml-indented-with-a-tab",
         T,
         small(T, "    title: Day 1", "\ttitle: Day 1"),
-        f"{T}:15:1: error: YAML does not parse: found character '\\t' that cannot start any "
+        f"{T}:16:1: error: YAML does not parse: found character '\\t' that cannot start any "
         "token (use spaces, not tabs, to indent)",
     ),
     Case(
@@ -199,7 +202,7 @@ CASES = [
         "hours-written-in-words",
         T,
         small(T, "    end_hours: 72", "    end_hours: 3 days"),
-        f"{T}:18: error: timeline step 2, end_hours must be a whole number of hours, not '3 days'",
+        f"{T}:20: error: timeline step 2, end_hours must be a whole number of hours, not '3 days'",
     ),
     # --- required fields ---------------------------------------------------------------
     Case(
@@ -239,44 +242,61 @@ CASES = [
         "timeline-out-of-order",
         T,
         small(
-            T, "  - start_hours: 24\n    end_hours: 72", "  - start_hours: -10\n    end_hours: 72"
+            T, "    start_hours: 24\n    end_hours: 72", "    start_hours: -10\n    end_hours: 72"
         ),
-        f"{T}:17: error: timeline step 2 starts (-10 h) before step 1 (0 h): keep the steps "
+        f"{T}:18: error: timeline step 2 starts (-10 h) before step 1 (0 h): keep the steps "
         "in time order",
     ),
     Case(
         "timeline-steps-overlap",
         T,
         small(
-            T, "  - start_hours: 24\n    end_hours: 72", "  - start_hours: 20\n    end_hours: 72"
+            T, "    start_hours: 24\n    end_hours: 72", "    start_hours: 20\n    end_hours: 72"
         ),
-        f"{T}:17: error: timeline step 2 starts (20 h) before step 1 ends (24 h): steps may "
+        f"{T}:18: error: timeline step 2 starts (20 h) before step 1 ends (24 h): steps may "
         "not overlap",
     ),
     Case(
         "timeline-step-ends-before-it-starts",
         T,
         small(T, "    end_hours: 72", "    end_hours: 10"),
-        f"{T}:17: error: timeline step 2 ends (10 h) before it starts (24 h)",
+        f"{T}:18: error: timeline step 2 ends (10 h) before it starts (24 h)",
     ),
     Case(
         "timeline-hours-beyond-a-year",
         T,
         small(T, "    end_hours: 72", "    end_hours: 9000"),
-        f"{T}:18: error: timeline step 2, end_hours is 9000 hours: more than a year from the "
+        f"{T}:20: error: timeline step 2, end_hours is 9000 hours: more than a year from the "
         "treatment, check the number",
+    ),
+    Case(
+        "timeline-step-without-an-id",
+        T,
+        small(T, "  - id: days-2-3\n    start_hours: 24", "  - start_hours: 24"),
+        f"{T}:18: error: timeline step 2 has no id: add a line 'id: days-2-and-3' (a short "
+        "name that never changes; translations and links refer to it)",
+    ),
+    Case(
+        "warning-sign-id-used-twice",
+        T,
+        small(
+            T,
+            "  - {id: spreading-redness, text: Redness that spreads.}",
+            "  - {id: fever, text: A fever.}\n  - {id: fever, text: Redness that spreads.}",
+        ),
+        f"{T}:12: error: warning sign 2 has the id 'fever' of warning sign 1: give each its own id",
     ),
     Case(
         "restriction-span-longer-than-a-year",
         T,
         small(T, "{start_hours: 0, end_hours: 168}", "{start_hours: -5000, end_hours: 5000}"),
-        f"{T}:26: error: restriction 1, span 1 is longer than a year: check the hours",
+        f"{T}:29: error: restriction 1, span 1 is longer than a year: check the hours",
     ),
     Case(
         "restriction-names-an-unknown-activity",
         T,
         small(T, "activity: sun", "activity: excercise"),
-        f"{T}:24: error: restriction 1 names an unknown activity 'excercise' (did you mean "
+        f"{T}:27: error: restriction 1 names an unknown activity 'excercise' (did you mean "
         "'exercise'?): add it to content/activities.yml or use one of makeup, sun, exercise, "
         "heat, swimming, actives, exfoliation, touching, medication, other-treatments",
     ),

@@ -51,5 +51,5 @@ def test_a_date_written_in_words_names_its_line(treatment: Path) -> None:
 def test_a_step_that_ends_before_it_starts(treatment: Path) -> None:
     line = _replace(treatment / "treatment.yml", "end_hours: 24\n", "end_hours: -200\n")
     problems = _problems(treatment)
-    assert problems[0].startswith(f"microneedling/treatment.yml:{line - 1}: error: timeline step ")
+    assert problems[0].startswith(f"microneedling/treatment.yml:{line - 2}: error: timeline step ")
     assert problems[0].endswith("ends (-200 h) before it starts (0 h)")
