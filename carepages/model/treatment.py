@@ -72,11 +72,20 @@ class WarningSign(BaseModel):
 
 
 class Restriction(BaseModel):
+    """An activity to avoid for a while, in the patient's words. The activity is the
+    restriction's id (each activity once per treatment)."""
+
     model_config = ConfigDict(extra="forbid")
 
     activity: SlugStr
     spans: list[Span] = Field(min_length=1)
     why: str = ""
+    # What exactly to avoid ("allergy tablets (antihistamines)"); the activity's label is
+    # only a fallback where it cannot be misread.
+    what: str = ""
+    # The sentences the plan says before and after the treatment, where they differ.
+    before: str = ""
+    after: str = ""
 
 
 class Source(BaseModel):
