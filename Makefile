@@ -9,7 +9,7 @@ LAB       := NO_MKDOCS_2_WARNING=1 $(PY) -m lab
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help site serve check test lint new ingest eval bench lighthouse clean \
-        venv test-deps npm-site npm-all chromium
+        venv test-deps npm-site chromium
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,9 +51,10 @@ serve: venv npm-site ## Live preview for editors on http://127.0.0.1:8000 (DRAFT
 check: venv ## Validate content only (errors stop, warnings are reported)
 	$(CAREPAGES) check
 
-lint: $(VENV)/.test-installed ## ruff lint and format check
+lint: $(VENV)/.test-installed ## ruff lint and format check, mypy type check
 	$(VENV)/bin/ruff check carepages macros lab tests
 	$(VENV)/bin/ruff format --check carepages macros lab tests
+	$(VENV)/bin/mypy
 
 test: test-deps npm-site lint ## Run the whole test suite, real-browser tests included
 	$(CAREPAGES) check

@@ -95,9 +95,9 @@ def load_project(root: Path, site: Site, today: dt.date) -> Project:
             continue
         uri = relative.as_posix()
         if uri not in pages:
-            page, _ = load_page(path, shown(path))
-            if page is not None:
-                pages[uri] = page
+            extra, _ = load_page(path, shown(path))
+            if extra is not None:
+                pages[uri] = extra
                 treatments[uri] = (
                     site.treatment(relative.parts[0]) if len(relative.parts) > 1 else None
                 )

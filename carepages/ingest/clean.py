@@ -10,17 +10,12 @@ from .model import Block
 from .textre import Rx
 from .textre import rx as _rx
 
-
-def _parts(*parts: str) -> tuple[str, ...]:
-    return parts
-
-
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # Whole-block patterns: the block is nothing but chrome.
 _WHOLE = [
     (
         "date or byline",
-        _parts(
+        (
             rf"^(?:posted|published|updated|last\s+updated|written|reviewed)?\s*(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?:\s+\d+)?$",
             rf"^(?:posted|published|updated)?\s*(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?$",
             r"^(?:posted|published|updated)?\s*(?:on\s+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$",
@@ -35,7 +30,7 @@ _WHOLE = [
     ),
     (
         "page chrome",
-        _parts(
+        (
             r"^skip\s+to\b",
             r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
             r"\bwe\s+use\s+cookies\b",
@@ -56,7 +51,7 @@ _WHOLE = [
     ),
     (
         "comment widget",
-        _parts(
+        (
             r"^leave\s+a\s+(?:reply|comment)\b",
             r"^comments?(?:\s*\(\d+\))?$",
             r"^\d+\s+comments?$",
@@ -76,7 +71,7 @@ _WHOLE = [
     ),
     (
         "review widget",
-        _parts(
+        (
             r"^(?:customer\s+|patient\s+|client\s+)?(?:reviews?|testimonials?|ratings?)(?:\s+from\s+(?:our|happy)\s+\w+)?$",
             r"^(?:what\s+our\s+(?:patients|clients|customers)\s+say)",
             r"[\u2605\u2606]{2,}",
@@ -88,7 +83,7 @@ _WHOLE = [
     ),
     (
         "call to action",
-        _parts(
+        (
             r"^(?:book|schedule|request|call|contact|get|claim|reserve)\b.{0,60}\b(?:today|now|online)\b.{0,60}[!.]?$",
             r"\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+|complimentary\s+)?(?:consultation|appointment|session)\b.{0,80}(?:!|\btoday\b|\bnow\b|\bdiscover\b)",
             r"^take\s+the\s+first\s+step\b",
@@ -107,7 +102,7 @@ _WHOLE = [
     ),
     (
         "greeting",
-        _parts(
+        (
             r"^(?:dear|hi|hello)\b[^.!]{0,40}[,!.]?\s*(?:thank\s+you|thanks)\b.{0,80}$",
             r"^(?:dear|hi|hello)\s+(?:patient|client|customer|friend|reader|there)s?\s*[,!.]?$",
             r"^thank\s+you\s+for\s+(?:booking|choosing|visiting|reading)\b.{0,80}$",
@@ -115,7 +110,7 @@ _WHOLE = [
     ),
     (
         "author bio",
-        _parts(
+        (
             r"\bhas\s+a\s+(?:medical|nursing|clinical|beauty|science)\s+background\b",
             r"\b(?:she|he|they)\s+(?:loves|enjoys|is\s+passionate\s+about)\s+(?:to\s+)?(?:writ|blog|shar|help)",
             r"^about\s+the\s+(?:author|writer)\b",
@@ -125,7 +120,7 @@ _WHOLE = [
     ),
     (
         "teaser",
-        _parts(
+        (
             r"\b(?:keep\s+(?:on\s+)?reading|read\s+on|continue\s+reading)\b.{0,40}$",
             r"\blet[\u2019']?s\s+dive\b",
             r"\bthis\s+(?:comprehensive\s+|complete\s+|ultimate\s+)?(?:blog\s+post|post|article|guide)\s+will\b",

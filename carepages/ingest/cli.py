@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from carepages.model.sections import Section
 
@@ -22,7 +22,7 @@ from .reconcile import Conflict, reconcile
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"carepages ingest: {message}", file=sys.stderr)
         raise SystemExit(2)

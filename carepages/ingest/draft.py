@@ -360,9 +360,9 @@ def render_treatment(title: str, docs: list[Document], conflicts: list[Conflict]
                 out.append(f"      - {_yaml(safe_text(text))}")
     restrictions = build_restrictions(docs)
     out.append("restrictions:" if restrictions else "restrictions: []")
-    for activity, spans, where in restrictions:
+    for activity, spans, places in restrictions:
         out.append(f"  - activity: {activity}")
-        for place in where:
+        for place in places:
             out.append(f"    # source: {place}")
         out.append("    spans:")
         out += [f"      - {{start_hours: {a}, end_hours: {b}}}" for a, b in spans]

@@ -259,7 +259,7 @@ class MarkdownReader:
         return [b for b in blocks if b.text], title
 
     def inline(self, text: str) -> str:
-        keep_indent = re.match(r"^\s*", text).group(0) if text else ""
+        keep_indent = text[: len(text) - len(text.lstrip())]
         text = self._IMAGE.sub("", text)
         text = self._LINK.sub(r"\1", text)
         for _ in range(2):
@@ -384,7 +384,11 @@ class HtmlReader:
             if role in ("navigation", "banner", "contentinfo", "complementary", "dialog"):
                 return True
             attrs = " ".join(
-                [tag.get("id") or ""] + list(tag.get("class") or []) + [tag.get("aria-label") or ""]
+                [
+                    str(tag.get("id") or ""),
+                    *map(str, tag.get("class") or []),
+                    str(tag.get("aria-label") or ""),
+                ]
             )
             return bool(attrs and self.CHROME_WORDS.search(attrs))
 

@@ -209,8 +209,9 @@ def _triggers(items: list[Any], start: int, bounded: bool) -> frozenset[Trigger]
             inner = _triggers(av[3].data, 0, bounded)
         elif op is sre_c.BRANCH:
             found = [_triggers(branch.data, 0, bounded) for branch in av[1]]
-            if all(f is not None for f in found):
-                inner = frozenset().union(*found)  # type: ignore[arg-type]
+            known = [f for f in found if f is not None]
+            if len(known) == len(found):
+                inner = frozenset().union(*known)
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
             optional = av[0] == 0
             inner = _triggers(av[2].data, 0, bounded)
@@ -458,9 +459,10 @@ class Rx:
             return self.full.finditer(text)  # empty matches step on; let re do it
         # Each match found on the lower-cased text, taken again from the original.
         found = [self.full.match(text, start) for start, _ in starts]
-        if any(m is None or m.span() != span for m, span in zip(found, starts, strict=True)):
+        matches = [m for m, span in zip(found, starts, strict=True) if m and m.span() == span]
+        if len(matches) != len(found):
             return self.full.finditer(text)
-        return iter(found)  # type: ignore[arg-type]
+        return iter(matches)
 
 
 def rx(*parts: str) -> Rx:

@@ -83,13 +83,21 @@ class MarkdownDoc:
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
-    # Keep every link as the editor wrote it (entities decoded): the checks decide what is
-    # allowed, and a message quotes the address the editor typed.
-    md.validateLink = lambda url: True
-    md.normalizeLink = lambda url: url
-    md.normalizeLinkText = lambda text: text
-    return md
+    return _AsWritten("commonmark").enable("table")
+
+
+class _AsWritten(MarkdownIt):
+    """Keeps every link as the editor wrote it (entities decoded): the checks decide what is
+    allowed, and a message quotes the address the editor typed."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        return True
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:  # noqa: N802
+        return link
 
 
 def read_markdown(body: str, first_line: int = 1) -> MarkdownDoc:

@@ -7,6 +7,7 @@ import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from carepages.model.ids import WORDED
 from carepages.source.problems import Problem
@@ -81,7 +82,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def _message(error: dict[str, Any], model: type[BaseModel] | None) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel] | None) -> str:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
     where = describe(loc)

@@ -6,6 +6,7 @@ Every loaded document comes with a map from key paths (`("timeline", 2, "end_hou
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +86,7 @@ class _PlainError(yaml.MarkedYAMLError):
 class _Loader(yaml.SafeLoader):
     """SafeLoader that turns the mistakes PyYAML does not mark into marked errors."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # Aliases (`*name`) can make a document refer to itself or repeat a block millions
         # of times; editors never need them, so they are refused with a line number.
         if self.check_event(yaml.AliasEvent):
@@ -103,13 +104,13 @@ class _Loader(yaml.SafeLoader):
                 raise _PlainError(
                     None, None, "the lists and blocks are nested too deeply", event.start_mark
                 )
-            return super().compose_node(parent, index)  # type: ignore[misc]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> object:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> dt.datetime | dt.date:
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
+            return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             raise _PlainError(
                 None,
@@ -159,10 +160,6 @@ def _hint(exc: yaml.MarkedYAMLError, what: str) -> str:
     return ""
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser: about 25 times faster than the pure-Python one."""
-
-
 def _shared_or_deep(node: yaml.Node) -> bool:
     """True if a node appears twice (an alias) or the document nests too deeply."""
     seen: set[int] = set()
@@ -188,7 +185,8 @@ def _fast_parse(text: str) -> tuple[yaml.Node | None, Any] | None:
     if text.count("[") + text.count("{") > 200 or re.search(r"^ {100,}", text, re.M):
         return None
     try:
-        loader = _FastLoader(text)
+        # libyaml's parser: about 25 times faster than the pure-Python one.
+        loader = yaml.CSafeLoader(text)
         try:
             node = loader.get_single_node()
             if node is not None and _shared_or_deep(node):
@@ -210,14 +208,7 @@ def parse_yaml(
     offset = first_line
     fast = _fast_parse(text) if not mkdocs_tags else None
     if fast is not None:
-        node, data = fast
-        located = Located(data=data, path=path, first_line=first_line)
-        dupes: list[tuple[str, int]] = []
-        if node is not None:
-            _map_lines(node, (), located.lines, offset, dupes)
-        return located, [
-            Problem(path, line, f"'{key}' appears twice: keep one") for key, line in dupes
-        ]
+        return _located(*fast, path, first_line)
     try:
         loader = (_ConfigLoader if mkdocs_tags else _Loader)(text)
         try:
@@ -251,12 +242,19 @@ def parse_yaml(
         return None, [Problem(path, first_line, f"YAML does not parse: {exc}")]
     except RecursionError:
         return None, [Problem(path, first_line, "YAML does not parse: it is nested too deeply")]
+    return _located(node, data, path, first_line)
+
+
+def _located(
+    node: yaml.Node | None, data: Any, path: str, first_line: int
+) -> tuple[Located, list[Problem]]:
+    """The parsed document with the line of every key and item; a key written twice in one
+    block is a problem (YAML would silently keep the last)."""
     located = Located(data=data, path=path, first_line=first_line)
     dupes: list[tuple[str, int]] = []
     if node is not None:
-        _map_lines(node, (), located.lines, offset, dupes)
-    problems = [Problem(path, line, f"'{key}' appears twice: keep one") for key, line in dupes]
-    return located, problems
+        _map_lines(node, (), located.lines, first_line, dupes)
+    return located, [Problem(path, line, f"'{key}' appears twice: keep one") for key, line in dupes]
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---[ \t]*$|^\.\.\.[ \t]*$)", re.S | re.M)
