@@ -71,7 +71,7 @@ ingest: venv ## Draft a treatment from sources: make ingest SOURCES="a.txt b.htm
 eval: venv ## Score the normaliser on the labelled evaluation set and the seeds
 	$(LAB) eval
 
-bench: venv npm-site ## Measure build speed, page weight and zip size; writes BENCHMARKS.md
+bench: venv npm-site test-deps ## Measure build speed against stock Material, page transfer and Lighthouse; writes BENCHMARKS.md
 	$(LAB) bench
 
 lighthouse: venv node_modules/.all-installed chromium ## Lighthouse mobile scores of the built site
