@@ -14,7 +14,10 @@ import tempfile
 from pathlib import Path
 
 from carepages.model.ids import slugify
+from carepages.source import languages
 from carepages.source.content import RESERVED_FOLDERS
+from carepages.source.skeleton import write_translation
+from carepages.source.yamlfile import load_yaml_file
 
 TEMPLATE = Path(__file__).parent / "scaffold_template"
 
@@ -28,8 +31,15 @@ def render(text: str, title: str, slug: str, today: dt.date) -> str:
     )
 
 
+def site_languages(project: Path) -> list[str]:
+    """The languages the project's mkdocs.yml builds besides the default one."""
+    config, _ = load_yaml_file(project / "mkdocs.yml", "mkdocs.yml", mkdocs_tags=True)
+    return languages.configured(config)[1:]
+
+
 def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False) -> Path:
-    """Write content/<slug>/ from the template and return it.
+    """Write content/<slug>/ from the template and return it, with the files a translation
+    starts from for every other language the site is built in.
 
     The files are written into a hidden folder first and renamed into place, so a
     half-written treatment never appears; an existing folder is replaced only with force."""
@@ -41,6 +51,9 @@ def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False)
             if source.is_file():
                 text = render(source.read_text("utf-8"), title, slug, today)
                 (staging / source.name).write_text(text, "utf-8")
+        if (content_dir.parent / "mkdocs.yml").exists():
+            for lang in site_languages(content_dir.parent):
+                write_translation(staging, lang, today)
         staging.chmod(0o755)
         if target.exists() and force:
             old = content_dir / f".old-{slug}"

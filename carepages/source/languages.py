@@ -58,3 +58,13 @@ def english_name(path: Path | str) -> str:
     match = _SUFFIX.match(stem) if dot else None
     plain = f"{match['stem']}.{ext}" if match else name
     return f"{folder}/{plain}" if folder else plain
+
+
+def language_name(lang: str) -> str:
+    """The language's name in English, for messages to editors (`es` → 'Spanish')."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(lang).get_display_name("en"))
+    except (ValueError, UnknownLocaleError):
+        return lang
