@@ -212,7 +212,7 @@ def split_search_index(site: Path, langs: list[str], config: Any) -> None:
             ]
         else:
             docs = [doc for doc in merged["docs"] if not doc["location"].startswith(others)]
-        if not docs:  # the plugin's merged index changed shape: say so, never ship it empty
+        if not docs and not prefix:  # the merged index changed shape: never ship it empty
             raise PluginError(f"search: no pages found for the '{lang}' search index")
         index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
