@@ -6,11 +6,12 @@ before its English text last changed, is a warning (the site shows the English t
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from carepages.checks.project import Project
 from carepages.model.translation import STEP_LISTS, ActivitiesText, TreatmentText
+from carepages.model.treatment import SourceNotes
 from carepages.source.content import SITE_PAGES, TREATMENT_PAGES, Site, TreatmentData
 from carepages.source.languages import DEFAULT, language_name, language_of, translation_path
 from carepages.source.problems import Problem
@@ -102,11 +103,11 @@ def _treatment(data: TreatmentData, name: str) -> Iterator[Problem]:
         needed=worded,
     )
     for step in english.timeline:
-        words = text.timeline.get(step.id or "")
-        if words is None:
+        step_words = text.timeline.get(step.id or "")
+        if step_words is None:
             continue
         for kind in STEP_LISTS:
-            mine, theirs = len(getattr(words, kind)), len(getattr(step, kind))
+            mine, theirs = len(getattr(step_words, kind)), len(getattr(step, kind))
             if mine != theirs:
                 yield Problem(
                     located.path,
@@ -114,7 +115,7 @@ def _treatment(data: TreatmentData, name: str) -> Iterator[Problem]:
                     f"timeline step '{step.id}', {kind} has {mine} item{'s' if mine != 1 else ''} "
                     f"but {source} has {theirs}: translate the whole list, item for item",
                 )
-        if bool(words.check) != bool(step.check):
+        if bool(step_words.check) != bool(step.check):
             has = "has" if step.check else "has no"
             yield Problem(
                 located.path,
@@ -159,7 +160,7 @@ def _keyed(
     located: Located,
     key: str,
     noun: str,
-    given: dict[str, object],
+    given: Mapping[str, object],
     ids: list[str | None],
     source: str,
     required: bool = True,
@@ -174,35 +175,33 @@ def _keyed(
             yield _missing(located, (key,), noun, item, source)
 
 
-def _notes(text: TreatmentText, notes: object, located: Located, source: str) -> Iterator[Problem]:
-    from carepages.model.treatment import SourceNotes
-
-    assert isinstance(notes, SourceNotes)
+def _notes(
+    text: TreatmentText, notes: SourceNotes, located: Located, source: str
+) -> Iterator[Problem]:
     words = text.source_notes
     if words is None:
         return
-    for key, mine, theirs in (
-        ("disagreements", words.disagreements, notes.disagreements),
-        ("left_out", words.left_out, notes.left_out),
+    for key, count, english in (
+        ("disagreements", len(words.disagreements), len(notes.disagreements)),
+        ("left_out", len(words.left_out), len(notes.left_out)),
     ):
-        if len(mine) != len(theirs):
+        if count != english:
             yield Problem(
                 located.path,
                 located.line_of(("source_notes", key)),
-                f"source_notes, {key} has {len(mine)} items but {source} has {len(theirs)}: "
+                f"source_notes, {key} has {count} items but {source} has {english}: "
                 "translate each one, in the same order",
             )
     if len(words.disagreements) == len(notes.disagreements):
-        for index, (mine, theirs) in enumerate(
-            zip(words.disagreements, notes.disagreements, strict=True)
-        ):
-            if len(mine.sources_say) != len(theirs.sources_say):
+        pairs = zip(words.disagreements, notes.disagreements, strict=True)
+        for index, (said, original) in enumerate(pairs):
+            if len(said.sources_say) != len(original.sources_say):
                 yield Problem(
                     located.path,
                     located.line_of(("source_notes", "disagreements", index, "sources_say")),
                     f"source_notes, disagreement {index + 1}: sources_say has "
-                    f"{len(mine.sources_say)} items but {source} has {len(theirs.sources_say)}: "
-                    "translate the whole list, item for item",
+                    f"{len(said.sources_say)} items but {source} has "
+                    f"{len(original.sources_say)}: translate the whole list, item for item",
                 )
 
 

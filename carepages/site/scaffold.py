@@ -14,10 +14,8 @@ import tempfile
 from pathlib import Path
 
 from carepages.model.ids import slugify
-from carepages.source import languages
 from carepages.source.content import RESERVED_FOLDERS
-from carepages.source.skeleton import write_translation
-from carepages.source.yamlfile import load_yaml_file
+from carepages.source.skeleton import write_translations
 
 TEMPLATE = Path(__file__).parent / "scaffold_template"
 
@@ -29,12 +27,6 @@ def render(text: str, title: str, slug: str, today: dt.date) -> str:
         .replace("__SLUG__", slug)
         .replace("__TODAY__", today.isoformat())
     )
-
-
-def site_languages(project: Path) -> list[str]:
-    """The languages the project's mkdocs.yml builds besides the default one."""
-    config, _ = load_yaml_file(project / "mkdocs.yml", "mkdocs.yml", mkdocs_tags=True)
-    return languages.configured(config)[1:]
 
 
 def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False) -> Path:
@@ -51,9 +43,7 @@ def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False)
             if source.is_file():
                 text = render(source.read_text("utf-8"), title, slug, today)
                 (staging / source.name).write_text(text, "utf-8")
-        if (content_dir.parent / "mkdocs.yml").exists():
-            for lang in site_languages(content_dir.parent):
-                write_translation(staging, lang, today)
+        write_translations(staging, content_dir.parent, today)
         staging.chmod(0o755)
         if target.exists() and force:
             old = content_dir / f".old-{slug}"

@@ -32,6 +32,17 @@ def configured(config: Located | None) -> list[str]:
     return [DEFAULT]
 
 
+def other_languages(project: Path) -> list[str]:
+    """The languages a project's mkdocs.yml builds besides the default one."""
+    from carepages.source.yamlfile import load_yaml_file
+
+    path = project / "mkdocs.yml"
+    if not path.exists():
+        return []
+    config, _ = load_yaml_file(path, "mkdocs.yml", mkdocs_tags=True)
+    return configured(config)[1:]
+
+
 def translation_path(path: Path, lang: str) -> Path:
     """`recovery.md` → `recovery.es.md` (whether it exists or not)."""
     return path if lang == DEFAULT else path.with_name(f"{path.stem}.{lang}{path.suffix}")

@@ -1,6 +1,7 @@
 """The files a translation starts from: each text of a treatment's English files under its
 id, marked TODO, ready for a translator. `make new` writes them for every language the
-site is built in; ingest drafts call `write_translation` for the same result.
+site is built in; an ingest draft gets the same with
+`write_translations(drafts/<slug>, project_root, today)` once its English files are written.
 
 Each text is written as `TODO: ` plus the English, so the translator sees what to
 translate and `make check` lists every one still to do (a TODO is a warning).
@@ -18,7 +19,7 @@ import yaml
 from carepages.model.translation import STEP_LISTS
 from carepages.model.treatment import FaqEntry, Treatment
 from carepages.source.content import TREATMENT_PAGES, Shown, load_treatment
-from carepages.source.languages import language_name, translation_path
+from carepages.source.languages import language_name, other_languages, translation_path
 from carepages.source.yamlfile import split_front_matter
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(\s*\{:[^}]*\})?\s*$")
@@ -149,3 +150,11 @@ def write_translation(folder: Path, lang: str, today: dt.date) -> list[Path]:
             target.write_text(page_text(source.read_text("utf-8")), "utf-8")
             written.append(target)
     return written
+
+
+def write_translations(folder: Path, project: Path, today: dt.date) -> list[Path]:
+    """`write_translation` for every language the project's mkdocs.yml builds besides
+    English (none for an English-only site)."""
+    return [
+        path for lang in other_languages(project) for path in write_translation(folder, lang, today)
+    ]
