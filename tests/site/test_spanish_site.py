@@ -144,6 +144,7 @@ def test_an_untranslated_page_shows_english_with_a_spanish_notice(
 ) -> None:
     (fresh_project / "content/about.es.md").unlink()
     (fresh_project / "content/microneedling/faq.es.yml").unlink()
+    (fresh_project / "content/microneedling/treatment.es.yml").unlink()
     result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = fresh_project / "site"
@@ -162,6 +163,17 @@ def test_an_untranslated_page_shows_english_with_a_spanish_notice(
     item = faq.select_one("#microneedling-does-it-hurt")
     assert item["lang"] == "en" and item.select_one("summary").get_text() == "Does it hurt?"
     assert item.select_one(".cp-faq__untranslated")["lang"] == "es"
+    # A translated page whose treatment data is not: each component marked, out of search.
+    recovery = soup_of(site, "es/microneedling/recovery.html")
+    parts = recovery.select("article .cp-untranslated[lang=en]")
+    assert [bool(p.select_one("[data-timeline]")) for p in parts][:1] == [True]
+    assert len(parts) == 3  # timeline, activity table, when to call
+    for part in parts:
+        assert part.select_one(".cp-untranslated__notice")["lang"] == "es"
+    assert recovery.select_one("article h1").get_text() == "Su recuperación, día a día"
+    spanish_index = (site / "es/search/search_index.json").read_text()
+    assert "Wash gently with a mild cleanser" not in spanish_index
+    assert "Wash gently with a mild cleanser" in (site / "search/search_index.json").read_text()
 
 
 def test_switching_spanish_off_in_one_line_gives_the_english_site_alone(
