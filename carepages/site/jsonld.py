@@ -59,7 +59,7 @@ def jsonld(ctx: PageContext, title: str, url: str, meta: dict[str, Any] | None =
     translation = [t.translation.text for t in treatments if t.translation and t.translation.text]
     page_meta = meta or {}
     if data is None and page_meta.get("reviewed_by") and page_meta.get("last_reviewed"):
-        translation = []  # a site page's own translation review stands for the page
+        # A translated site page: its own translation review stands for the page.
         reviewers.append(str(page_meta["reviewed_by"]))
         reviewed = page_meta["last_reviewed"]
     elif translation and ctx.lang != "en":
