@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from carepages.source.content import SITE_PAGES
-from lab.project import PROJECT_PARTS, ROOT, copy_project
+from lab.project import PROJECT_PARTS, ROOT, copy_project, set_language_build
 
 ONE_DAYS = re.compile(r"\b(1) days\b")
 
@@ -416,6 +416,8 @@ def generate(out: Path, pages: int, seed: int = 6, root: Path = ROOT) -> int:
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: pick a new folder")
     copy_project(out, PROJECT_PARTS, root)
+    # Synthetic content is English only (python -m lab i18n measures the second language).
+    set_language_build(out, "es", False)
     content = out / "content"
     content.mkdir()
     # The clinic's own site pages: they list every treatment, as on the real site.

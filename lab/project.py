@@ -25,3 +25,14 @@ def copy_project(
     if (root / "node_modules").exists():
         (target / "node_modules").symlink_to(root / "node_modules")
     return target
+
+
+def set_language_build(root: Path, lang: str, build: bool) -> None:
+    """Switch a language of the project's site on or off: its `build:` line in mkdocs.yml,
+    the one line a clinic changes."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    start = text.index(f"- locale: {lang}")
+    line = text.index("build:", start)
+    end = text.index("\n", line)
+    config.write_text(f"{text[:line]}build: {'true' if build else 'false'}{text[end:]}", "utf-8")

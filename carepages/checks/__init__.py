@@ -26,8 +26,10 @@ from carepages.checks import (
     sections,
     sources,
     timeline,
+    translations,
 )
 from carepages.checks.project import Project, load_project
+from carepages.source import languages
 from carepages.source.content import Site, load_site
 from carepages.source.problems import Problem
 
@@ -44,6 +46,7 @@ CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
     readability.check,
     freshness.check,
     config.check,
+    translations.check,
 )
 
 
@@ -56,8 +59,17 @@ def collect(
     date) and then to the real date."""
     extra = [root / "drafts" / draft] if draft else []
     site = load_site(root / "content", root / "mkdocs.yml", base=root, extra_treatments=extra)
-    project = load_project(root, site, today or _env_today() or dt.date.today())
+    # Each other language the site is built in: its pages, and its text over the English.
+    others = {
+        lang: load_site(
+            root / "content", root / "mkdocs.yml", base=root, extra_treatments=extra, lang=lang
+        )
+        for lang in languages.configured(site.config)[1:]
+    }
+    project = load_project(root, site, today or _env_today() or dt.date.today(), others)
     problems = set(site.problems)
+    for other in others.values():
+        problems.update(other.problems)
     for check in CHECKS:
         problems.update(check(project))
     return site, sorted(problems)

@@ -1,13 +1,18 @@
-"""The clinic settings in mkdocs.yml: readable header colours, nothing loaded from another host."""
+"""The clinic settings in mkdocs.yml: readable header colours, nothing loaded from another
+host, and the clinic's sentences in every language the site is built in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from carepages.checks.links import host, is_remote
 from carepages.checks.project import Project
 from carepages.model.clinic import MIN_CONTRAST, contrast_ratio
+from carepages.source.languages import language_name
 from carepages.source.problems import Problem
+
+_NUMBER = re.compile(r"\d[\d ]*\d|\d")
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -34,6 +39,27 @@ def check(project: Project) -> Iterator[Problem]:
                 f"{host(clinic.logo)} on every page: save it under content/assets/ "
                 "and give its path instead",
             )
+        for lang in project.translations:
+            words = clinic.translations.get(lang)
+            if words is None:
+                yield Problem(
+                    located.path,
+                    located.line_of(("extra", "clinic")),
+                    f"extra.clinic: the site is built in {language_name(lang)} too, but "
+                    f"translations.{lang} is missing: add its opening_hours and urgent_care "
+                    "in that language",
+                )
+                continue
+            english, translated = _numbers(clinic.urgent_care), _numbers(words.urgent_care)
+            if english != translated:
+                yield Problem(
+                    located.path,
+                    located.line_of(("extra", "clinic", "translations", lang, "urgent_care")),
+                    f"extra.clinic: translations.{lang}.urgent_care gives the numbers "
+                    f"{', '.join(translated) or 'none'}, but urgent_care gives "
+                    f"{', '.join(english) or 'none'}: every language must give the same "
+                    "emergency numbers",
+                )
     data = located.data if isinstance(located.data, dict) else {}
     for key in ("extra_css", "extra_javascript"):
         entries = data.get(key)
@@ -46,3 +72,8 @@ def check(project: Project) -> Iterator[Problem]:
                     f"{key} loads '{url}' from {host(url)} on every page: copy the "
                     "file into overrides/assets/ and list its path instead",
                 )
+
+
+def _numbers(text: str) -> list[str]:
+    """The phone numbers in a sentence, in order, spaces dropped ('999', '111')."""
+    return [match.replace(" ", "") for match in _NUMBER.findall(text)]

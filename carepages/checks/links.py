@@ -166,7 +166,10 @@ def _check_target(
             "or remove the link",
         )
     if anchor and resolved in infos:
-        return _check_anchor(info, line, url, infos[resolved], anchor)
+        # A translated page links to its language's twin (the plugin makes it so).
+        stem, _, ext = resolved.rpartition(".")
+        target = infos.get(f"{stem}.{info.lang}.{ext}", infos[resolved])
+        return _check_anchor(info, line, url, target, anchor)
     return None
 
 

@@ -14,6 +14,7 @@ from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
 from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
+from carepages.source.languages import DEFAULT, english_name, language_of
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.template import MacroCall, PageTemplate, split_template
 
@@ -22,11 +23,12 @@ from carepages.source.template import MacroCall, PageTemplate, split_template
 class PageInfo:
     """A page as the site will publish it: its address in content/, its text and its ids."""
 
-    uri: str
+    uri: str  # its file in content/ (`microneedling/index.es.md` for a translation)
     page: Page
     treatment: TreatmentData | None
     template: PageTemplate
     doc: MarkdownDoc  # the prose, template constructs blanked
+    lang: str = DEFAULT
     rendered: list[tuple[MacroCall, Markup]] = field(default_factory=list)
     # False when a macro on the page could not be rendered, so its ids are unknown.
     anchors_known: bool = True
@@ -42,11 +44,22 @@ class PageInfo:
 
 @dataclass
 class Project:
+    """The project in its default language (`site`), and in each other language the site is
+    built in (`translations`); `pages` holds the pages of every language, by file."""
+
     root: Path
     site: Site
     today: dt.date
     shown: Shown
     pages: dict[str, PageInfo]
+    translations: dict[str, Site] = field(default_factory=dict)
+
+    def twin(self, uri: str, lang: str) -> PageInfo | None:
+        """The page `uri` (an English page's file) in `lang`, if it is translated."""
+        if lang == DEFAULT:
+            return self.pages.get(uri)
+        stem, _, ext = uri.rpartition(".")
+        return self.pages.get(f"{stem}.{lang}.{ext}")
 
     @property
     def content_dir(self) -> Path:
@@ -77,7 +90,9 @@ class Project:
         }
 
 
-def load_project(root: Path, site: Site, today: dt.date) -> Project:
+def load_project(
+    root: Path, site: Site, today: dt.date, translations: dict[str, Site] | None = None
+) -> Project:
     shown = Shown(root)
     owners = {id(page): data for data in site.treatments for page in data.pages.values()}
     pages: dict[str, Page] = {}
@@ -93,6 +108,8 @@ def load_project(root: Path, site: Site, today: dt.date) -> Project:
         relative = path.relative_to(site.content_dir)
         if any(part.startswith((".", "_")) for part in relative.parts):
             continue
+        if language_of(path) != DEFAULT:
+            continue  # a translation: read below, with its language's site
         uri = relative.as_posix()
         if uri not in pages:
             extra, _ = load_page(path, shown(path))
@@ -102,7 +119,15 @@ def load_project(root: Path, site: Site, today: dt.date) -> Project:
                     site.treatment(relative.parts[0]) if len(relative.parts) > 1 else None
                 )
     infos = {uri: _read(uri, page, treatments[uri], site) for uri, page in pages.items()}
-    return Project(root, site, today, shown, infos)
+    for lang, other in (translations or {}).items():
+        owners = {id(page): data for data in other.treatments for page in data.pages.values()}
+        for page in other.pages:
+            if page.lang != lang:
+                continue  # the English page stands in for a missing translation
+            data = owners.get(id(page))
+            uri = _uri(page, other, data)
+            infos[uri] = _read(uri, page, data, other, lang)
+    return Project(root, site, today, shown, infos, dict(translations or {}))
 
 
 def _uri(page: Page, site: Site, treatment: TreatmentData | None) -> str:
@@ -113,10 +138,13 @@ def _uri(page: Page, site: Site, treatment: TreatmentData | None) -> str:
         return f"{treatment.slug}/{page.path.name}" if treatment else page.path.name
 
 
-def _read(uri: str, page: Page, treatment: TreatmentData | None, site: Site) -> PageInfo:
+def _read(
+    uri: str, page: Page, treatment: TreatmentData | None, site: Site, lang: str = DEFAULT
+) -> PageInfo:
     template = split_template(page.body)
-    info = PageInfo(uri, page, treatment, template, read_markdown(template.prose, page.body_line))
-    ctx = PageContext(site, uri)
+    doc = read_markdown(template.prose, page.body_line)
+    info = PageInfo(uri, page, treatment, template, doc, lang)
+    ctx = PageContext(site, english_name(uri), lang)
     for call in template.calls:
         if call.name not in macros.MACROS or _non_literal(call):
             continue

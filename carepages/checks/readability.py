@@ -1,10 +1,12 @@
-"""Reading grade: each published page, prose and what its macros show, reads at or below the
-clinic's limit (Flesch-Kincaid)."""
+"""Reading ease: each page, prose and what its macros show, reads at or below the clinic's
+grade limit (Flesch-Kincaid, English), or at or above the Spanish ease floors
+(Fernández-Huerta and Szigriszt-Pazos, the INFLESZ scale: "bastante fácil" from 65)."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from types import ModuleType
 
 from carepages.checks.project import PageInfo, Project, rendered_sentences
@@ -21,6 +23,11 @@ def _textstat() -> ModuleType:
     return textstat
 
 
+# The floors a Spanish page must reach: Fernández-Huerta 70 ("bastante fácil") and
+# Szigriszt-Pazos 65 (INFLESZ "bastante fácil").
+SPANISH_FLOORS = {"Fernández-Huerta": 70.0, "Szigriszt-Pazos": 65.0}
+
+
 def check(project: Project) -> Iterator[Problem]:
     clinic = project.site.clinic
     limit = clinic.reading_grade_limit if clinic else DEFAULT_GRADE_LIMIT
@@ -28,10 +35,24 @@ def check(project: Project) -> Iterator[Problem]:
         text = page_text(info)
         if len(text.split()) < 3:
             continue
+        first = next((h.line for h in info.doc.headings if h.level == 1), info.page.body_line)
+        if info.lang == "es":
+            for name, score in spanish_scores(text).items():
+                if score < SPANISH_FLOORS[name]:
+                    yield Problem(
+                        info.page.shown,
+                        first,
+                        f"this page scores {score:.1f} on the {name} reading ease scale, below "
+                        f"the floor of {SPANISH_FLOORS[name]:g}: use shorter sentences and "
+                        "everyday words",
+                        "warning",
+                    )
+            continue
+        if info.lang != "en":
+            continue  # no reading formula for this language in textstat 0.7.4
         grade = reading_grade(text)
         if grade <= limit:
             continue
-        first = next((h.line for h in info.doc.headings if h.level == 1), info.page.body_line)
         yield Problem(
             info.page.shown,
             first,
@@ -59,6 +80,31 @@ def page_text(info: PageInfo) -> str:
     return " ".join(page_sentences(info))
 
 
+# textstat's language is one global setting (its hyphenation dictionary, and so every
+# syllable count): each score is taken with its own language set, under a lock, and the
+# setting is put back, so scoring Spanish never changes an English figure.
+_LANGUAGE = threading.Lock()
+
+
+def _in_language(lang: str, score: Callable[[ModuleType], float]) -> float:
+    textstat = _textstat()
+    with _LANGUAGE:
+        before = textstat.textstat._textstatistics__lang
+        textstat.set_lang(lang)
+        try:
+            return float(score(textstat))
+        finally:
+            textstat.set_lang(before)
+
+
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade (textstat 0.7.4 and pyphen: no network needed)."""
-    return float(_textstat().flesch_kincaid_grade(text))
+    return _in_language("en_US", lambda ts: ts.flesch_kincaid_grade(text))
+
+
+def spanish_scores(text: str) -> dict[str, float]:
+    """Fernández-Huerta and Szigriszt-Pazos reading ease (higher is easier)."""
+    return {
+        "Fernández-Huerta": _in_language("es", lambda ts: ts.fernandez_huerta(text)),
+        "Szigriszt-Pazos": _in_language("es", lambda ts: ts.szigriszt_pazos(text)),
+    }

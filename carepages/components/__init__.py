@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from carepages.components import days
-from carepages.components.strings import Strings, strings
+from carepages.components.strings import Strings, activity_words, strings
 
 TEMPLATES = Path(__file__).parent
 
@@ -38,6 +38,8 @@ _env.filters["avoid_phrase"] = lambda span, t: days.avoid_phrase(
 )
 _env.filters["resume_label"] = days.resume_label
 _env.filters["hours_attr"] = lambda hours: "" if hours is None else str(hours)
+# An activity's label, description and "you can … again" text in the page's language.
+_env.filters["activity_words"] = activity_words
 
 
 def long_date(day: dt.date, t: Strings) -> str:

@@ -9,8 +9,10 @@ no second description of what a component shows.
 from __future__ import annotations
 
 import inspect
+import json
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,7 @@ from carepages.components import markdown_html, render
 from carepages.components.strings import strings
 from carepages.model.sections import FaqTopic
 from carepages.source.content import Site, TreatmentData
+from carepages.source.languages import DEFAULT
 
 
 class MacroUsageError(Exception):
@@ -28,11 +31,13 @@ class MacroUsageError(Exception):
 
 @dataclass(frozen=True)
 class PageContext:
-    """The page a macro is called on: its source path in content/ (`microneedling/faq.md`)."""
+    """The page a macro is called on: its source path in content/ without its language
+    (`microneedling/faq.md` for `faq.es.md` too: each language's pages sit in the same
+    places under their own root) and the language of its text; `site` is loaded in it."""
 
     site: Site
     src_uri: str
-    lang: str = "en"
+    lang: str = DEFAULT
 
     @property
     def url(self) -> str:
@@ -93,21 +98,24 @@ def activity_rows(site: Site, data: TreatmentData) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: never if r["resume_hours"] is None else r["resume_hours"])
 
 
-def faq_group(data: TreatmentData, titled: bool, lang: str = "en") -> dict[str, Any]:
-    """A treatment's questions grouped by topic, in topic order, as the FAQ shows them."""
+def faq_group(data: TreatmentData, titled: bool, lang: str = DEFAULT) -> dict[str, Any]:
+    """A treatment's questions grouped by topic, in topic order, as the FAQ shows them. A
+    question without a translation yet says which language it is shown in (`lang`)."""
+    t = strings(lang)
     entries = [
         {
             "id": e.id,
             "question": e.question,
             "answer_html": markdown_html(e.answer),
             "topic": e.topic,
+            "lang": DEFAULT if e.id in data.untranslated_questions else lang,
         }
         for e in data.faq
     ]
     topics = [
         {
             "id": topic.value,
-            "title": topic.label,
+            "title": t(f"topic_{topic.value}"),
             "entries": [e for e in entries if e["topic"] == topic],
         }
         for topic in FaqTopic
@@ -131,30 +139,67 @@ def source_notes_html(ctx: PageContext, data: TreatmentData, open: bool) -> Mark
 
 
 def review_note(ctx: PageContext, data: TreatmentData) -> Markup:
-    """The review line and disclaimer under every page of a treatment."""
+    """The review line and disclaimer under every page of a treatment; on a translated
+    page, also who checked the translation."""
+    text = data.translation.text if data.translation else None
     return render(
         "review_note",
         ctx.lang,
         reviewed_by=data.treatment.reviewed_by,
         last_reviewed=data.treatment.last_reviewed,
+        translated_by=text.reviewed_by if text else None,
+        translated_on=text.last_reviewed if text else None,
         clinic_name=ctx.site.clinic.name if ctx.site.clinic else strings(ctx.lang)("your_clinic"),
         about_href=ctx.href("about.html"),
     )
 
 
+def marked(ctx: PageContext, html: Markup, text_langs: Iterable[str]) -> Markup:
+    """A component whose text is (partly) in another language than its page, because a
+    translation is missing: marked with that language and a short notice in the page's
+    (screen readers switch voice; browsers offer to translate), and kept out of search."""
+    others = sorted(set(text_langs) - {ctx.lang})
+    if not others:
+        return html
+    # data-search-exclude on the wrapper alone is not enough: Material's search parser
+    # compares elements by tag, so the first nested </div> would end the exclusion. On a
+    # heading it drops the heading's whole section.
+    body = Markup(re.sub(r"<(h[1-6])\b", r"<\1 data-search-exclude", str(html)))
+    return render("untranslated", ctx.lang, text_lang=others[0], body=body)
+
+
 # --- the macros ---------------------------------------------------------------------------------
+
+
+# The words timeline.js shows, handed to it as data (see the timeline component's README).
+TIMELINE_SCRIPT_KEYS = [
+    "date_locale", "timeline_done", "timeline_now", "timeline_from_date", "timeline_today_before",
+    "timeline_today_day", "timeline_you_are_here", "timeline_can_do_again", "timeline_not_yet",
+    "timeline_stop_soon", "timeline_wait_ask", "timeline_wait_from", "timeline_stop_on",
+    "timeline_countdown", "timeline_getting_ready", "timeline_now_marker", "timeline_check_in",
+    "timeline_ics_name",
+]  # fmt: skip
 
 
 def timeline(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render(
-        "timeline", ctx.lang, slug=data.slug, title=data.title, steps=data.treatment.timeline
+    words = json.dumps(strings(ctx.lang).for_script(TIMELINE_SCRIPT_KEYS), ensure_ascii=False)
+    html = render(
+        "timeline",
+        ctx.lang,
+        slug=data.slug,
+        title=data.title,
+        steps=data.treatment.timeline,
+        script_words=words,
     )
+    return marked(ctx, html, [data.text_lang])
 
 
 def activity_table(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render("activity_table", ctx.lang, slug=data.slug, rows=activity_rows(ctx.site, data))
+    rows = activity_rows(ctx.site, data)
+    html = render("activity_table", ctx.lang, slug=data.slug, rows=rows)
+    return marked(ctx, html, [data.text_lang])
 
 
 def faq(ctx: PageContext, treatment: str | None = None) -> Markup:
@@ -171,12 +216,13 @@ def faq_all(ctx: PageContext) -> Markup:
 
 def when_to_call(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    return render(
+    html = render(
         "when_to_call",
         ctx.lang,
         clinic=ctx.site.clinic,
         signs=[sign.text for sign in data.treatment.call_us_if],
     )
+    return marked(ctx, html, [data.text_lang])
 
 
 def treatment_list(ctx: PageContext) -> Markup:
@@ -188,6 +234,8 @@ def treatment_list(ctx: PageContext) -> Markup:
             "href": ctx.href(f"{t.slug}/index.html"),
             "recovery_href": ctx.href(f"{t.slug}/recovery.html"),
             "faq_href": ctx.href(f"{t.slug}/faq.html"),
+            # The language of the title and summary (English until translated).
+            "lang": t.text_lang,
         }
         for t in ctx.site.published()
     ]
@@ -195,11 +243,15 @@ def treatment_list(ctx: PageContext) -> Markup:
 
 
 def source_notes(ctx: PageContext, treatment: str | None = None, open: bool = False) -> Markup:
-    return source_notes_html(ctx, treatment_for(ctx, treatment), open=open)
+    data = treatment_for(ctx, treatment)
+    return marked(ctx, source_notes_html(ctx, data, open=open), [data.text_lang])
 
 
 def all_source_notes(ctx: PageContext) -> Markup:
-    return Markup("\n").join(source_notes_html(ctx, t, open=False) for t in ctx.site.published())
+    return Markup("\n").join(
+        marked(ctx, source_notes_html(ctx, t, open=False), [t.text_lang])
+        for t in ctx.site.published()
+    )
 
 
 Macro = Callable[..., Markup]

@@ -1,6 +1,7 @@
 """Interface text per language: every word a component, the theme or a script shows that
 does not come from the content. One YAML file per language in `strings/`; the English
-labels of sections and FAQ topics come from the model, so they are written once.
+labels of sections, FAQ topics and the built-in activities come from the model, so they
+are written once.
 
 Templates call `t("key", n=3, date=...)`; `t.html(...)` keeps Markup values (a link inside
 a sentence) while escaping the rest. Scripts get the strings they need as data attributes,
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
+from carepages.model.activities import BUILT_IN, BUILT_IN_IDS, Activity
 from carepages.model.sections import SOURCE_PARTS, FaqTopic
 
 STRINGS_DIR = Path(__file__).parent / "strings"
@@ -60,6 +62,33 @@ class Strings:
         """The locale dates are written in (`en-GB`: day before month)."""
         return self("date_locale")
 
+    def for_script(self, keys: list[str]) -> dict[str, str | dict[str, str]]:
+        """The strings a script shows, by key (plural keys as their forms), for a JSON
+        data attribute: scripts keep no words of their own."""
+        return {
+            key: self.forms(key) if isinstance(self.table[key], Mapping) else self(key)
+            for key in keys
+        }
+
+
+@dataclass(frozen=True)
+class ActivityWords:
+    label: str
+    description: str
+    resume_text: str  # "You can wear makeup again" (calendar file, Today summary)
+
+
+def activity_words(activity: Activity, t: Strings) -> ActivityWords:
+    """An activity's words in the page's language: a built-in one from the catalog, a
+    clinic's own from its content files (already in the page's language)."""
+    if activity.id in BUILT_IN_IDS:
+        key = f"activity_{activity.id}"
+        label, description, resume = t(key), t(f"{key}_description"), t(f"{key}_resume")
+    else:
+        label, description, resume = activity.label, activity.description, activity.resume
+    resume_text = t("resume_again", resume=resume) if resume else t("resume_allowed", label=label)
+    return ActivityWords(label, description, resume_text)
+
 
 def languages() -> list[str]:
     return sorted(p.stem for p in STRINGS_DIR.glob("*.yml"))
@@ -71,4 +100,8 @@ def strings(lang: str) -> Strings:
     if lang == "en":
         table |= {f"section_{part}": label for part, label in SOURCE_PARTS.items()}
         table |= {f"topic_{t.value}": t.label for t in FaqTopic}
+        for activity in BUILT_IN:
+            key = f"activity_{activity.id}"
+            table |= {key: activity.label, f"{key}_description": activity.description}
+            table[f"{key}_resume"] = activity.resume
     return Strings(lang, table)

@@ -22,10 +22,6 @@ class Activity(BaseModel):
     # Completes "You can … again" in calendar events and the Today summary.
     resume: str = ""
 
-    @property
-    def resume_text(self) -> str:
-        return f"You can {self.resume} again" if self.resume else f"{self.label}: allowed again"
-
 
 class ActivitiesFile(BaseModel):
     """`content/activities.yml`: the clinic's own activities, added to the built-in ones."""

@@ -18,6 +18,17 @@ MIN_CONTRAST = 4.5
 DEFAULT_GRADE_LIMIT = 8.0
 
 
+class ClinicText(BaseModel):
+    """The clinic's sentences in another language (`extra.clinic.translations.<lang>`).
+    Phone numbers are never translated: the clinic's phone, and the emergency numbers in
+    urgent_care, stay those of the English settings (the check compares them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    opening_hours: Text
+    urgent_care: Text
+
+
 class Clinic(BaseModel):
     """`extra.clinic` in mkdocs.yml: the clinic that publishes the site."""
 
@@ -32,6 +43,12 @@ class Clinic(BaseModel):
     primary_colour: Colour = "#1f5f8b"
     header_text_colour: Colour = "#ffffff"
     reading_grade_limit: float = DEFAULT_GRADE_LIMIT
+    translations: dict[str, ClinicText] = {}
+
+    def in_language(self, lang: str) -> Clinic:
+        """The clinic with its sentences in `lang` (the English ones where none are given)."""
+        words = self.translations.get(lang)
+        return self if words is None else self.model_copy(update=words.model_dump())
 
     @property
     def tel(self) -> str:

@@ -199,5 +199,8 @@ class PageMeta(BaseModel):
     title: str | None = None
     description: str | None = None
     status: Status | None = None
+    # A translated site page (`about.es.md`): who checked the translation, and when.
+    reviewed_by: str | None = None
+    last_reviewed: dt.date | None = None
     hide: list[str] | None = None
     template: str | None = None

@@ -8,6 +8,7 @@ the last good site and zip exactly as they were.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -90,16 +91,28 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
         raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
 
 
-def prune(site_dir: Path, languages: tuple[str, ...] = ("en",)) -> int:
-    """Remove what no reader loads (source maps, other languages' search packs, the
-    sitemap's gzip twin) and any CDN address left in vendored scripts. Returns bytes saved."""
+def search_languages(site_dir: Path) -> list[list[str]]:
+    """The lunr languages of each search index in the site (search/, es/search/, …)."""
+    return [
+        json.loads(path.read_text(encoding="utf-8"))["config"]["lang"]
+        for path in sorted(site_dir.glob("**/search/search_index.json"))
+    ]
+
+
+def prune(site_dir: Path) -> int:
+    """Remove what no reader loads (source maps, the search packs of languages no index
+    uses, the sitemap's gzip twin) and any CDN address left in vendored scripts. Returns
+    bytes saved."""
     saved = 0
     doomed = list(site_dir.rglob("*.map"))
     lunr = site_dir / "assets/javascripts/lunr"
     if lunr.exists():
-        keep = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
+        indexes = search_languages(site_dir)
+        keep = {f"lunr.{lang}.min.js" for langs in indexes for lang in langs if lang != "en"}
         if keep:
-            keep |= {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+            keep.add("lunr.stemmer.support.min.js")
+        if any(len(langs) > 1 for langs in indexes):
+            keep.add("lunr.multi.min.js")
         doomed += [p for p in lunr.rglob("*.js") if p.name not in keep]
     doomed += list(site_dir.glob("sitemap.xml.gz"))
     for path in doomed:

@@ -1,34 +1,94 @@
-"""MkDocs hooks: each page's navigation lists only its own treatment's pages.
+"""MkDocs hooks: each page's navigation lists only its own treatment's pages, and each
+language of the site gets what mkdocs-static-i18n does not give it.
 
 Material embeds the whole navigation in every page, so a clinic with fifty treatments
 would repeat fifty menus on each one; here a page sees Home, its treatment, the
 site-wide questions and About, and nothing else.
+
+With a second language, the plugin builds the site once per language on one config object
+(English into site/, then Spanish into site/es/, each a full build with every event below).
+What these hooks add (each a no-op on a one-language site):
+
+- search per language: one index per language (search/ and es/search/), each with its own
+  pages and its own lunr stemmer only, and their offline .js twins; a Spanish page loads its
+  own because its `base_url` is the Spanish root. (The plugin merges every language into
+  one index, and the offline plugin's .js keeps whichever language was built last.)
+- an untranslated page on the Spanish site: a notice in Spanish, the English text marked
+  lang="en", out of the Spanish search and the sitemap, canonical to the English page;
+- a 404 page per language (the plugin leaves one, in the last language built, whose
+  switcher points at whatever page was rendered last: mkdocs-static-i18n issue #284);
+- hreflang alternates in sitemap.xml (overrides/sitemap.xml) instead of the page head.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
+import sys
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+# MkDocs loads this file by path; `python -m mkdocs` from the project folder (what
+# `carepages build` runs) can import carepages already, the plain `mkdocs` script cannot.
+_PROJECT = str(Path(__file__).resolve().parents[2])
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from carepages.components.strings import strings  # noqa: E402
+from carepages.site import languages  # noqa: E402
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
 
+# The 404 page of each language, as that language's build rendered it.
+_NOT_FOUND: dict[str, str] = {}
+
 
 def _src(item: Any) -> str:
-    return getattr(getattr(item, "file", None), "src_uri", "")
+    return languages.source_name(getattr(item, "file", None))
+
+
+def _search_plugin(config: Any) -> Any | None:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+@event_priority(100)  # before the search plugin creates this language's index
+def on_config(config: Any) -> Any:
+    search = _search_plugin(config)
+    if search is not None and languages.plugin(config) is not None:
+        # One stemmer per index: lunr.es on the Spanish pages, nothing extra on the English.
+        search.config.lang = [languages.build_language(config)]
+    return config
 
 
 def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
+    # A treatment's section is named by its title in the language being built (MkDocs
+    # would take the folder name). define_env has run earlier in this same build.
+    macros = config.plugins.get("macros")
+    site = getattr(macros, "variables", {}).get("carepages_site") if macros else None
     for item in nav.items:
         if isinstance(item, Section):
             item.children.sort(key=lambda child: _ORDER.get(_src(child).rsplit("/", 1)[-1], 9))
+            slug = _src(item.children[0]).split("/", 1)[0] if item.children else ""
+            data = site.treatment(slug) if site is not None else None
+            if data is not None:
+                item.title = data.title
     return nav
 
 
+@event_priority(10)  # before the search plugin (0) indexes the page
 def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> dict:
-    own = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else None
+    source = languages.source_name(page.file)
+    own = source.split("/", 1)[0] if "/" in source else None
     items = [
         item
         for item in nav.items
@@ -36,23 +96,136 @@ def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> 
         or (own is not None and any(_src(c).startswith(own + "/") for c in item.children))
     ]
     context["nav"] = Navigation(items, nav.pages)
+
+    prefix = languages.prefix(languages.build_language(config), config)
+    if prefix:
+        # Material loads search/search_index.json (.js offline) from __config.base: point a
+        # Spanish page at site/es/, where its own index is. Asset links follow the page.
+        context["base_url"] = get_relative_url(prefix, page.url)
+    if languages.is_fallback(page, config):
+        page.meta["search"] = {"exclude": True}  # Spanish search finds Spanish text only
+        english = languages.alternate_url(page, languages.default_language(config))
+        if english is not None and config.site_url:
+            page.canonical_url = urljoin(config.site_url, english)
     return context
 
 
+def on_page_content(html_text: str, page: Page, config: Any, files: Any) -> str:
+    """An untranslated page on another language's site says so in that language, and marks
+    its text as the language it is in (screen readers switch voice, browsers offer to
+    translate)."""
+    if not languages.is_fallback(page, config):
+        return html_text
+    lang = languages.build_language(config)
+    notice = html.escape(strings(lang)("page_untranslated"))
+    return (
+        f'<div class="admonition info cp-untranslated" lang="{lang}" role="note">'
+        f'<p class="admonition-title">{notice}</p></div>\n'
+        f'<div lang="{languages.page_language(page, config)}">\n{html_text}\n</div>'
+    )
+
+
+# Material's head links to each language version of the page, and its JavaScript then
+# fetches sitemap.xml beside every such link on every page load: a 404 on a server and a
+# CORS error from file://. The alternates are in sitemap.xml instead (overrides/sitemap.xml).
+_HEAD_ALTERNATE = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+@event_priority(-50)
+def on_post_page(output: str, page: Page, config: Any) -> str:
+    if len(languages.build_languages(config)) > 1:
+        output = _HEAD_ALTERNATE.sub("", output)
+    return output
+
+
 def on_template_context(context: dict, template_name: str, config: Any) -> dict:
-    """The 404 page has no page of its own, so on_page_context never trims its nav."""
+    """The 404 page has no page of its own, so on_page_context never trims its nav; its
+    language switcher goes to each language's home page."""
     nav = context.get("nav")
     if template_name == "404.html" and nav is not None:
         items = [item for item in nav.items if not isinstance(item, Section)]
         context["nav"] = Navigation(items, nav.pages)
+    langs = languages.build_languages(config)
+    if template_name == "404.html" and len(langs) > 1:
+        # 404 links are absolute: the page may be served at any depth.
+        root = urlsplit(config.site_url or "/").path or "/"
+        homes = [
+            {
+                "name": languages.language_name(config, lang),
+                "link": f"{root.rstrip('/')}/{languages.prefix(lang, config)}index.html",
+                "lang": lang,
+            }
+            for lang in langs
+        ]
+        # The plugin sets the attribute, which Jinja reads before the key: set both.
+        config.extra.alternate = homes
+        config.extra["alternate"] = homes
     return context
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    if template_name == "404.html" and len(languages.build_languages(config)) > 1:
+        lang = languages.build_language(config)
+        prefix = languages.prefix(lang, config)
+        if prefix:
+            # Search on the Spanish 404 uses the Spanish index.
+            root = urlsplit(config.site_url or "/").path or "/"
+            output = output.replace(f'"base": "{root}"', f'"base": "{root}{prefix}"', 1)
+        output = _HEAD_ALTERNATE.sub("", output)
+        _NOT_FOUND[lang] = output
+    return output
+
+
+@event_priority(-150)  # after the offline plugin (-100) and mkdocs-static-i18n (-100)
+def on_post_build(config: Any) -> None:
+    """Once every language is built: one 404 page and one search index per language."""
+    if not languages.is_last_build(config):
+        return
+    langs = languages.build_languages(config)
+    site = Path(config.site_dir)
+    if len(langs) > 1:
+        for lang, text in _NOT_FOUND.items():
+            target = site / languages.prefix(lang, config) / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        split_search_index(site, langs, config)
+    _NOT_FOUND.clear()
+
+
+def split_search_index(site: Path, langs: list[str], config: Any) -> None:
+    """The plugin leaves site/search/search_index.json with every language's pages
+    (`es/...` locations) and the lunr languages of all: write one index per language."""
+    merged_path = site / "search" / "search_index.json"
+    if not merged_path.exists():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    prefixes = {lang: languages.prefix(lang, config) for lang in langs}
+    others = tuple(p for p in prefixes.values() if p)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    write_js = offline is not None and offline.config.enabled
+    for lang, prefix in prefixes.items():
+        if prefix:
+            docs = [
+                {**doc, "location": doc["location"][len(prefix) :]}
+                for doc in merged["docs"]
+                if doc["location"].startswith(prefix)
+            ]
+        else:
+            docs = [doc for doc in merged["docs"] if not doc["location"].startswith(others)]
+        if not docs and not prefix:  # the merged index changed shape: never ship it empty
+            raise PluginError(f"search: no pages found for the '{lang}' search index")
+        index = {"config": {**merged["config"], "lang": [lang]}, "docs": docs}
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        folder = site / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if write_js:
+            # What the offline plugin writes, for this language's index.
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def on_files(files: Any, config: Any) -> Any:
     """`make serve DRAFT=name` previews drafts/name/ as if it were content/name/."""
-    import os
-    from pathlib import Path
-
     from mkdocs.structure.files import File
 
     draft = os.environ.get("CAREPAGES_DRAFT")

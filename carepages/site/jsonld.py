@@ -47,17 +47,28 @@ def section_text(data: TreatmentData, section: Section) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def jsonld(ctx: PageContext, title: str, language: str, site_url: str) -> str:
+def jsonld(ctx: PageContext, title: str, url: str, meta: dict[str, Any] | None = None) -> str:
+    """The page's JSON-LD. `url` is where the page is published (empty when the site has no
+    site_url); `meta` is its front matter. A page's language is the language of its text,
+    and a translated page names the person who checked the translation with the clinician."""
     site = ctx.site
     data = ctx.treatment
-    url = f"{site_url.rstrip('/')}/{ctx.url}" if site_url else None
     treatments = [data] if data else site.published()
     reviewers = sorted({t.treatment.reviewed_by for t in treatments})
     reviewed = min((t.treatment.last_reviewed for t in treatments), default=None)
+    translation = [t.translation.text for t in treatments if t.translation and t.translation.text]
+    page_meta = meta or {}
+    if data is None and page_meta.get("reviewed_by") and page_meta.get("last_reviewed"):
+        # A translated site page: its own translation review stands for the page.
+        reviewers.append(str(page_meta["reviewed_by"]))
+        reviewed = page_meta["last_reviewed"]
+    elif translation and ctx.lang != "en":
+        reviewers += sorted({text.reviewed_by for text in translation})
+        reviewed = min(text.last_reviewed for text in translation)
     web_page: dict[str, Any] = {
         "@type": "MedicalWebPage",
         "name": title,
-        "inLanguage": language,
+        "inLanguage": ctx.lang,
         "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "publisher": {"@type": "MedicalClinic", "name": site.clinic.name if site.clinic else ""},
     }
@@ -73,7 +84,7 @@ def jsonld(ctx: PageContext, title: str, language: str, site_url: str) -> str:
         entries = [
             e
             for t in treatments
-            for topic in faq_group(t, titled=False)["topics"]
+            for topic in faq_group(t, titled=False, lang=ctx.lang)["topics"]
             for e in topic["entries"]
         ]
         graph.append(

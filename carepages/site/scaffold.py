@@ -15,6 +15,7 @@ from pathlib import Path
 
 from carepages.model.ids import slugify
 from carepages.source.content import RESERVED_FOLDERS
+from carepages.source.skeleton import write_translations
 
 TEMPLATE = Path(__file__).parent / "scaffold_template"
 
@@ -29,7 +30,8 @@ def render(text: str, title: str, slug: str, today: dt.date) -> str:
 
 
 def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False) -> Path:
-    """Write content/<slug>/ from the template and return it.
+    """Write content/<slug>/ from the template and return it, with the files a translation
+    starts from for every other language the site is built in.
 
     The files are written into a hidden folder first and renamed into place, so a
     half-written treatment never appears; an existing folder is replaced only with force."""
@@ -41,6 +43,7 @@ def scaffold(content_dir: Path, title: str, today: dt.date, force: bool = False)
             if source.is_file():
                 text = render(source.read_text("utf-8"), title, slug, today)
                 (staging / source.name).write_text(text, "utf-8")
+        write_translations(staging, content_dir.parent, today)
         staging.chmod(0o755)
         if target.exists() and force:
             old = content_dir / f".old-{slug}"

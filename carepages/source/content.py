@@ -3,7 +3,9 @@ into validated models, collecting every problem instead of stopping at the first
 
 This is the one loader: `carepages check`, the macros at build time and ingest drafts all
 read a treatment through it. It checks what the schema says; rules that look across files
-live in `carepages.checks`.
+live in `carepages.checks`. A site is loaded in one language: in another language than
+English, each page is its translation where one exists (`recovery.es.md`), and each data
+file's translated text is laid over the English structure (`carepages.model.translation`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ from pydantic import BaseModel
 
 from carepages.model.activities import BUILT_IN, ActivitiesFile, Activity
 from carepages.model.clinic import Clinic
+from carepages.model.translation import (
+    ActivitiesText,
+    FaqText,
+    TreatmentText,
+    apply,
+    apply_activity,
+    apply_faq,
+)
 from carepages.model.treatment import FaqEntry, FaqFile, PageMeta, Treatment
+from carepages.source.languages import DEFAULT, language_of, localized, translation_path
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.problems import Problem
 from carepages.source.wording import validate
@@ -44,12 +55,33 @@ class Page:
     def meta_line(self, key: str) -> int:
         return self.meta_lines.line_of((key,)) if self.meta_lines else 1
 
+    @property
+    def lang(self) -> str:
+        """The language the page is written in (`about.es.md`: 'es')."""
+        return language_of(self.path)
+
     def markdown(self) -> MarkdownDoc:
         return read_markdown(self.body, self.body_line)
 
 
 @dataclass
+class Translation:
+    """A treatment's translation files as written (None where a file does not exist or
+    does not load), kept for the checks that compare them with the English files."""
+
+    lang: str
+    text: TreatmentText | None = None
+    located: Located | None = None
+    faq: FaqText | None = None
+    faq_located: Located | None = None
+
+
+@dataclass
 class TreatmentData:
+    """One treatment in one language. In English, `treatment` and `faq` are the files as
+    written; in another language, the English structure with the translated text laid
+    over it (`english` keeps the English model), and `translation` holds the files."""
+
     slug: str
     folder: Path
     treatment: Treatment
@@ -57,6 +89,21 @@ class TreatmentData:
     located: Located
     faq_located: Located
     pages: dict[str, Page] = field(default_factory=dict)
+    lang: str = DEFAULT
+    english: Treatment | None = None
+    english_faq: list[FaqEntry] = field(default_factory=list)
+    translation: Translation | None = None
+    # Questions shown in English on a translated page (their translation is missing).
+    untranslated_questions: set[str] = field(default_factory=set)
+
+    @property
+    def text_lang(self) -> str:
+        """The language of the treatment's text (English until treatment.<lang>.yml exists)."""
+        return self.lang if self.translation and self.translation.text else DEFAULT
+
+    @property
+    def faq_lang(self) -> str:
+        return self.lang if self.translation and self.translation.faq else DEFAULT
 
     @property
     def title(self) -> str:
@@ -87,6 +134,7 @@ class Site:
     pages: list[Page]
     problems: list[Problem]
     faq_files: list[FaqData] = field(default_factory=list)
+    lang: str = DEFAULT
 
     @property
     def errors(self) -> list[Problem]:
@@ -142,9 +190,11 @@ def load_page(path: Path, shown: str) -> tuple[Page | None, list[Problem]]:
 
 
 def load_activities(
-    content_dir: Path, shown: Shown
+    content_dir: Path, shown: Shown, lang: str = DEFAULT
 ) -> tuple[dict[str, Activity], Located | None, list[Problem]]:
-    """The built-in activities plus the clinic's own from content/activities.yml."""
+    """The built-in activities plus the clinic's own from content/activities.yml, with the
+    clinic's own in `lang` from activities.<lang>.yml (the built-in ones' words in each
+    language are interface text: carepages/components/strings/)."""
     activities = {a.id: a for a in BUILT_IN}
     path = content_dir / "activities.yml"
     if not path.exists():
@@ -154,16 +204,22 @@ def load_activities(
         return activities, None, problems
     model, more = validate(ActivitiesFile, located)
     problems += more
+    words = ActivitiesText()
+    _, text = _load_model(translation_path(path, lang), ActivitiesText, shown, problems)
+    if lang != DEFAULT and text is not None:
+        words = text
     for activity in model.activities if model else []:
-        activities.setdefault(activity.id, activity)
+        activities.setdefault(
+            activity.id, apply_activity(activity, words.activities.get(activity.id))
+        )
     return activities, located, problems
 
 
 def load_treatment(
-    folder: Path, shown: Shown
+    folder: Path, shown: Shown, lang: str = DEFAULT
 ) -> tuple[TreatmentData | None, FaqData | None, list[Problem]]:
-    """Load one treatment folder: its data (None when it cannot be used), its questions
-    (None when faq.yml does not load) and the problems found."""
+    """Load one treatment folder in `lang`: its data (None when it cannot be used), its
+    questions (None when faq.yml does not load) and the problems found."""
     problems: list[Problem] = []
     for name in (*DATA_FILES, *TREATMENT_PAGES):
         if not (folder / name).exists():
@@ -179,8 +235,9 @@ def load_treatment(
     faq_located, faq = _load_model(folder / "faq.yml", FaqFile, shown, problems)
     pages: dict[str, Page] = {}
     for name in TREATMENT_PAGES:
-        if (folder / name).exists():
-            page, more = load_page(folder / name, shown(folder / name))
+        path = localized(folder / name, lang)
+        if path.exists():
+            page, more = load_page(path, shown(path))
             problems += more
             if page is not None:
                 pages[name] = page
@@ -200,7 +257,29 @@ def load_treatment(
         faq_located=faq_data.located,
         pages=pages,
     )
+    if lang != DEFAULT:
+        _translate(data, lang, shown, problems)
     return data, faq_data, problems
+
+
+def _translate(data: TreatmentData, lang: str, shown: Shown, problems: list[Problem]) -> None:
+    """Lay treatment.<lang>.yml and faq.<lang>.yml over the English data, where they exist."""
+    folder = data.folder
+    translation = Translation(lang)
+    translation.located, translation.text = _load_model(
+        translation_path(folder / "treatment.yml", lang), TreatmentText, shown, problems
+    )
+    translation.faq_located, translation.faq = _load_model(
+        translation_path(folder / "faq.yml", lang), FaqText, shown, problems
+    )
+    data.lang, data.translation = lang, translation
+    data.english, data.english_faq = data.treatment, data.faq
+    if translation.text is not None:
+        data.treatment = apply(data.treatment, translation.text)
+    if translation.faq is not None:
+        data.faq, data.untranslated_questions = apply_faq(data.faq, translation.faq)
+    else:
+        data.untranslated_questions = {entry.id for entry in data.faq}
 
 
 def _load_model(
@@ -250,8 +329,9 @@ def load_site(
     config_path: Path,
     base: Path | None = None,
     extra_treatments: list[Path] | None = None,
+    lang: str = DEFAULT,
 ) -> Site:
-    """Load everything under `content_dir` plus the clinic in `config_path`."""
+    """Load everything under `content_dir` plus the clinic in `config_path`, in `lang`."""
     shown = Shown(base or config_path.parent)
     problems: list[Problem] = []
     config, more = load_yaml_file(config_path, shown(config_path), mkdocs_tags=True)
@@ -260,12 +340,14 @@ def load_site(
     if config is not None:
         clinic, more = load_clinic(config)
         problems += more
-    activities, activities_located, more = load_activities(content_dir, shown)
+    if clinic is not None:
+        clinic = clinic.in_language(lang)
+    activities, activities_located, more = load_activities(content_dir, shown, lang)
     problems += more
     treatments: list[TreatmentData] = []
     faq_files: list[FaqData] = []
     for folder in [*treatment_folders(content_dir), *(extra_treatments or [])]:
-        data, faq, more = load_treatment(folder, shown)
+        data, faq, more = load_treatment(folder, shown, lang)
         problems += more
         if faq is not None:
             faq_files.append(faq)
@@ -273,7 +355,7 @@ def load_site(
             treatments.append(data)
     pages: list[Page] = []
     for name in SITE_PAGES:
-        path = content_dir / name
+        path = localized(content_dir / name, lang)
         if not path.exists():
             problems.append(Problem(shown(path), 1, f"{name} is missing: the site needs it"))
             continue
@@ -293,4 +375,5 @@ def load_site(
         pages=pages,
         problems=sorted(set(problems)),
         faq_files=faq_files,
+        lang=lang,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from lab.project import set_language_build
 from tests.conftest import TODAY, run_carepages, tree_hashes
 
 TREATMENT = "content/microneedling/treatment.yml"
@@ -100,15 +101,48 @@ class Case:
     text: str | bytes
     expected: str
     pattern: str | None = None
-    also: dict[str, str | bytes] = field(default_factory=dict)
+    also: dict[str, str | bytes | None] = field(default_factory=dict)  # None: delete the file
+    spanish: bool = False  # a rule about translations: the project keeps Spanish on
 
     @property
     def severity(self) -> str:
         return self.expected.split(": ", 2)[1]
 
 
+# Its Spanish text, keyed by the ids above (line numbers known too).
+SMALL_TREATMENT_ES = """\
+title: Microneedling
+summary: Unas agujas finas hacen agujeritos en la piel, y se cura más lisa.
+reviewed_by: Lucía Romero
+last_reviewed: 2026-11-20
+clinician: Dra. Amira Patel
+sources:
+  s000: Folleto de la clínica
+call_us_if:
+  spreading-redness: Rojez que se extiende.
+timeline:
+  day-1:
+    title: Día 1
+    do: [Lávese con cuidado.]
+  days-2-3:
+    title: Días 2 y 3
+    do: [Use crema hidratante.]
+  day-4-on:
+    title: Día 4 y después
+restrictions:
+  sun:
+    why: La piel tratada se quema fácil.
+"""
+TREATMENT_ES = "content/microneedling/treatment.es.yml"
+
+
 def small(path: str, old: str, new: str) -> str:
-    base = {TREATMENT: SMALL_TREATMENT, FAQ: SMALL_FAQ, ABOUT: SMALL_ABOUT}[path]
+    base = {
+        TREATMENT: SMALL_TREATMENT,
+        FAQ: SMALL_FAQ,
+        ABOUT: SMALL_ABOUT,
+        TREATMENT_ES: SMALL_TREATMENT_ES,
+    }[path]
     assert old in base, old
     return base.replace(old, new, 1)
 
@@ -463,13 +497,91 @@ CASES = [
         f"{T}:3: warning: 'microneedling' is a draft: it is left off the home page and the "
         "questions page until you set 'status: published'",
     ),
+    # --- translations (the project keeps Spanish on) -----------------------------------
+    Case(
+        "translation-uses-an-id-the-english-file-lacks",
+        TREATMENT_ES,
+        small(TREATMENT_ES, "  days-2-3:", "  days-2-and-3:"),
+        f"{TREATMENT_ES}:14: error: timeline step 'days-2-and-3' is not in treatment.yml "
+        "(did you mean 'days-2-3'?): translations use the English file's ids",
+        also={T: SMALL_TREATMENT},
+        spanish=True,
+    ),
+    Case(
+        "translation-lacks-a-warning-sign",
+        TREATMENT_ES,
+        small(
+            TREATMENT_ES,
+            "call_us_if:\n  spreading-redness: Rojez que se extiende.",
+            "call_us_if: {}",
+        ),
+        f"{TREATMENT_ES}:8: error: warning sign 'spreading-redness' of treatment.yml is "
+        "missing: translate it under the same id",
+        also={T: SMALL_TREATMENT},
+        spanish=True,
+    ),
+    Case(
+        "translated-list-of-another-length",
+        TREATMENT_ES,
+        small(TREATMENT_ES, "do: [Lávese con cuidado.]", "do: [Lávese con cuidado., Séquese.]"),
+        f"{TREATMENT_ES}:13: error: timeline step 'day-1', do has 2 items but treatment.yml "
+        "has 1: translate the whole list, item for item",
+        also={T: SMALL_TREATMENT},
+        spanish=True,
+    ),
+    Case(
+        "translation-beside-no-english-file",
+        "content/abuot.es.md",
+        "# Sobre nosotros\n\nRevisamos cada guía.\n",
+        "content/abuot.es.md:1: error: there is no abuot.md beside this translation: name it "
+        "after its English file, like recovery.es.md beside recovery.md",
+        spanish=True,
+    ),
+    Case(
+        "translated-urgent-care-with-other-numbers",
+        "mkdocs.yml",
+        "llame ahora al 112",
+        "mkdocs.yml:@line: error: extra.clinic: translations.es.urgent_care gives the numbers "
+        "112, 111, but urgent_care gives 999, 111: every language must give the same "
+        "emergency numbers",
+        pattern=r"llame ahora al 999",
+        spanish=True,
+    ),
+    Case(
+        "translation-reviewed-before-the-english",
+        TREATMENT_ES,
+        small(TREATMENT_ES, "last_reviewed: 2026-11-20", "last_reviewed: 2026-10-02"),
+        f"{TREATMENT_ES}:4: warning: the translation was last reviewed on 2026-10-02, before "
+        "treatment.yml (2026-11-01): check it against the English text, then set "
+        "last_reviewed to that day",
+        also={T: SMALL_TREATMENT},
+        spanish=True,
+    ),
+    Case(
+        "page-without-its-translation",
+        A,
+        SMALL_ABOUT,
+        f"{A}:1: warning: this page has no Spanish translation yet (about.es.md): the Spanish "
+        "site shows it in English, with a notice",
+        also={"content/about.es.md": None},
+        spanish=True,
+    ),
 ]
 ERRORS = [case for case in CASES if case.severity == "error"]
 WARNINGS = [case for case in CASES if case.severity == "warning"]
 
 
+def english_only(root: Path) -> None:
+    """Build the project in English only (the one line a clinic changes): these cases
+    rewrite English files whole, which their Spanish twins would rightly report too.
+    The Spanish rules have their own cases (tests/checks/test_translations.py)."""
+    set_language_build(root, "es", False)
+
+
 def break_project(root: Path, case: Case) -> str:
     """Apply the case to the project; return its expected message with @line filled in."""
+    if not case.spanish:
+        english_only(root)
     target = root / case.path
     expected = case.expected
     if case.pattern is None:
@@ -486,13 +598,18 @@ def break_project(root: Path, case: Case) -> str:
         expected = expected.replace("@line", str(original.count("\n", 0, match.start()) + 1))
     for name, content in case.also.items():
         path = root / name
-        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
+        if content is None:
+            path.unlink()
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content)
     return expected
 
 
 def test_every_rule_has_a_case() -> None:
     assert len({case.id for case in CASES}) == len(CASES)
-    assert len(ERRORS) >= 40 and len(WARNINGS) == 4
+    assert len(ERRORS) >= 45 and len(WARNINGS) == 6
 
 
 @pytest.mark.parametrize("case", ERRORS, ids=lambda c: c.id)
@@ -556,6 +673,7 @@ def test_a_date_that_passes_never_stops_the_site_from_building(
 def test_a_review_exactly_twelve_months_old_is_still_fresh(
     fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
 ) -> None:
+    english_only(fresh_project)
     (fresh_project / TREATMENT).write_text(
         small(TREATMENT, "last_reviewed: 2026-11-01", "last_reviewed: 2025-11-21")
     )

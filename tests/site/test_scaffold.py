@@ -13,6 +13,8 @@ from carepages.model.ids import slugify
 from tests.conftest import TODAY, run_carepages, tree_hashes
 
 FILES = ["faq.md", "faq.yml", "index.md", "recovery.md", "treatment.yml"]
+# The files a Spanish translation starts from (the project builds Spanish too).
+SPANISH = ["faq.es.md", "faq.es.yml", "index.es.md", "recovery.es.md", "treatment.es.yml"]
 TODO_WARNING = "warning: TODO marker: replace it with the real text before you publish"
 
 
@@ -43,7 +45,7 @@ def test_a_new_treatment_validates_with_only_todo_warnings(
         "carepages: created content/chemical-peel/ for Chemical peel:"
     )
     folder = fresh_project / "content/chemical-peel"
-    assert sorted(p.name for p in folder.iterdir()) == FILES
+    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES + SPANISH)
     assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
     code, lines = check_output(fresh_project)
     problems, summary = lines[:-1], lines[-1]
@@ -116,3 +118,34 @@ def test_a_name_that_cannot_be_a_folder_is_refused(
 
     assert (result.returncode, result.stdout.strip()) == (2, message)
     assert tree_hashes(fresh_project / "content") == before
+
+
+def test_a_new_treatment_gets_spanish_files_marked_todo_with_the_english_ids(
+    fresh_project: Path,
+) -> None:
+    import yaml
+
+    assert new(fresh_project, "Chemical peel").returncode == 0
+    folder = fresh_project / "content/chemical-peel"
+    english = yaml.safe_load((folder / "treatment.yml").read_text())
+    spanish = yaml.safe_load((folder / "treatment.es.yml").read_text())
+    assert list(spanish["timeline"]) == [step["id"] for step in english["timeline"]]
+    assert spanish["title"] == "TODO: Chemical peel"
+    for step in english["timeline"]:
+        words = spanish["timeline"][step["id"]]
+        for kind in ("notice", "do", "avoid"):
+            assert len(words[kind]) == len(step.get(kind) or [])
+    questions = yaml.safe_load((folder / "faq.es.yml").read_text())["questions"]
+    assert list(questions) == ["chemical-peel-what-is-it"]
+    overview = (folder / "index.es.md").read_text()
+    assert "## TODO: What it is {: #what-it-is }" in overview
+    assert "{{ when_to_call() }}" in overview.splitlines()
+
+
+def test_a_site_in_english_only_gets_no_spanish_files(fresh_project: Path) -> None:
+    from tests.checks.test_broken_content import english_only
+
+    english_only(fresh_project)
+    assert new(fresh_project, "Chemical peel").returncode == 0
+    folder = fresh_project / "content/chemical-peel"
+    assert sorted(p.name for p in folder.iterdir()) == FILES

@@ -1,5 +1,6 @@
 /* Recovery timeline: the treatment date (kept in localStorage only) gives real dates, a Today
-   summary and a calendar file, read from the data-* hooks. */
+   summary and a calendar file, read from the data-* hooks. Every word it shows, and the
+   locale its dates are written in, come from the section's data-words (the page's language). */
 (() => {
   const day = (t, n) => new Date(t.getFullYear(), t.getMonth(), t.getDate() + n);
   // Whole calendar days, so a clock change (DST) never shifts a date.
@@ -7,7 +8,6 @@
   const first = (h) => Math.floor(h / 24);
   const last = (s, e) => (e === "" ? null : Math.max(first(s), Math.ceil(e / 24) - 1));
   const ymd = (d) => d.getFullYear() + String(d.getMonth() + 101).slice(1) + String(d.getDate() + 100).slice(1);
-  const plural = (n, w) => `${n} ${w}${n > 1 ? "s" : ""}`;
   const el = (tag, text = "", cls = "") => {
     const e = document.createElement(tag);
     e.textContent = text;
@@ -24,6 +24,13 @@
 
   document.querySelectorAll("[data-timeline]").forEach((root) => {
     const $ = (s, r = root) => r.querySelector(s);
+    const words = JSON.parse(root.dataset.words);
+    // Fill a string's {names}; a string with plural forms takes the one `n` asks for.
+    const say = (key, values = {}, n) => {
+      const entry = words[key];
+      const text = typeof entry === "string" ? entry : entry[n === 1 ? "one" : "other"];
+      return text.replace(/\{(\w+)\}/g, (_, name) => (name === "n" ? n : values[name]));
+    };
     const slug = root.dataset.treatment, key = `carepages:${slug}:treatment-date`;
     const input = $("input[type=date]"), today = $("[data-today]"), countdown = $("[data-countdown]");
     const ics = $("button[data-ics]"), clear = $("button[data-clear]");
@@ -41,8 +48,8 @@
       };
     });
     let date = null;
-    const on = (n) => day(date, n).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
-    const dates = (a, b) => (b === null ? "From " + on(a) : on(a) + (a < b ? " – " + on(b) : ""));
+    const on = (n) => day(date, n).toLocaleDateString(words.date_locale, { weekday: "short", day: "numeric", month: "short" });
+    const dates = (a, b) => (b === null ? say("timeline_from_date", { date: on(a) }) : on(a) + (a < b ? " – " + on(b) : ""));
 
     const show = (scroll) => {
       const k = date && index(new Date()) - index(date);
@@ -60,16 +67,16 @@
       steps.forEach(({ li, badge }) => {
         const s = li.dataset.state;
         badge.hidden = !s || s === "future";
-        badge.textContent = s === "past" ? "Done" : "Now";
+        badge.textContent = say(s === "past" ? "timeline_done" : "timeline_now");
       });
-      rows.forEach((r) => (r.cell.textContent = date && r.resume !== null ? "From " + on(r.resume) : r.rel));
+      rows.forEach((r) => (r.cell.textContent = date && r.resume !== null ? say("timeline_from_date", { date: on(r.resume) }) : r.rel));
       today.hidden = countdown.hidden = ics.hidden = clear.hidden = !date;
       today.replaceChildren();
       countdown.replaceChildren();
       if (!date) return;
-      today.append(el("h3", `Today, ${on(k)}: ${k < 0 ? plural(-k, "day") + " before your treatment" : "day " + (k + 1)}`));
+      today.append(el("h3", k < 0 ? say("timeline_today_before", { date: on(k) }, -k) : say("timeline_today_day", { date: on(k) }, k + 1)));
       if (now) {
-        const { li } = now, p = el("p", "You are here: "), a = el("a", now.name);
+        const { li } = now, p = el("p", say("timeline_you_are_here") + " "), a = el("a", now.name);
         li.setAttribute("aria-current", "step");
         a.href = "#" + li.id;
         p.append(a);
@@ -77,16 +84,16 @@
       }
       const ok = [], wait = [], soon = [];
       rows.forEach(({ tr, spans, resume }) => {
-        const label = tr.dataset.label + ": ", next = spans.find(([a]) => a > k);
-        if (spans.some(([a, b]) => covers(a, b, k))) wait.push(label + (resume === null ? "ask us when" : "from " + on(resume)));
-        else if (resume !== null && k >= resume) ok.push(tr.dataset.label);
-        else if (next) soon.push(label + "stop on " + on(next[0]));
+        const label = tr.dataset.label, next = spans.find(([a]) => a > k);
+        if (spans.some(([a, b]) => covers(a, b, k))) wait.push(resume === null ? say("timeline_wait_ask", { label }) : say("timeline_wait_from", { label, date: on(resume) }));
+        else if (resume !== null && k >= resume) ok.push(label);
+        else if (next) soon.push(say("timeline_stop_on", { label, date: on(next[0]) }));
       });
-      today.append(list("You can do these again", ok), list("Not yet", wait), list("Stop soon", soon));
+      today.append(list(say("timeline_can_do_again"), ok), list(say("timeline_not_yet"), wait), list(say("timeline_stop_soon"), soon));
       countdown.hidden = k >= 0;
       countdown.append(
-        el("h3", `Your treatment is in ${plural(-k, "day")}, on ${on(0)}`),
-        list("Getting ready", steps.filter((s) => s.a < 0 && s.b !== null && s.b >= k).map((s) => `${s.name}: ${dates(s.a, s.b)}${s === now ? " (now)" : ""}`)),
+        el("h3", say("timeline_countdown", { date: on(0) }, -k)),
+        list(say("timeline_getting_ready"), steps.filter((s) => s.a < 0 && s.b !== null && s.b >= k).map((s) => `${s.name}: ${dates(s.a, s.b)}${s === now ? " " + say("timeline_now_marker") : ""}`)),
       );
       // Smooth only if the reader allows motion: scroll-behavior in timeline.css.
       if (scroll && now) $("h3", now.li).scrollIntoView({ block: "nearest" });
@@ -112,7 +119,7 @@
       const ev = [], enc = new TextEncoder();
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
       rows.forEach(({ tr, resume }) => resume !== null && ev.push([tr.dataset.activity, resume, tr.dataset.resumeText]));
-      steps.forEach(({ li, b }, i) => b !== null && li.dataset.check && ev.push(["check-" + (i + 1), b, "Check-in: " + li.dataset.check]));
+      steps.forEach(({ li, b }, i) => b !== null && li.dataset.check && ev.push(["check-" + (i + 1), b, say("timeline_check_in", { check: li.dataset.check })]));
       // RFC 5545: escape text; fold lines longer than 75 octets with CRLF and a space.
       const fold = (line) => {
         let out = "", n = 0;
@@ -124,7 +131,8 @@
         }
         return out;
       };
-      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carepages//timeline//EN", "METHOD:PUBLISH"];
+      const lang = (document.documentElement.lang || "en").toUpperCase();
+      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//carepages//timeline//${lang}`, "METHOD:PUBLISH"];
       ev.forEach(([id, offset, text]) => {
         const d = day(date, offset);
         lines.push("BEGIN:VEVENT", `UID:${slug}-${id}-${ymd(d)}@carepages`, "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(d),
@@ -133,7 +141,7 @@
       lines.push("END:VCALENDAR");
       const a = el("a");
       a.href = URL.createObjectURL(new Blob([lines.map(fold).join("\r\n") + "\r\n"], { type: "text/calendar" }));
-      a.download = slug + "-recovery.ics";
+      a.download = say("timeline_ics_name", { slug });
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
     });
