@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import importlib.metadata
 import importlib.util
 import json
@@ -24,108 +23,23 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from lab import i18n, transfer
 from lab import lighthouse as bench_lighthouse
-from lab import transfer
 from lab.bench_site import generate
-from lab.lighthouse import GZIP_LEVEL
-from lab.project import ROOT, copy_project
+from lab.project import ROOT, copy_project, set_language_build
+from lab.runs import Run, carepages_build, gz, mkdocs_build, run_child, say, ticking
 from lab.transfer import Transfer
 
 NOTES_HEADING = "## Notes"
 DUMP_HOOK = Path(__file__).with_name("bench_dump.py")
 KB = 1024
-
-
-def say(message: str) -> None:
-    print(f"bench: {message}", flush=True)
-
-
-@contextmanager
-def ticking(label: str, every: float = 15.0) -> Iterator[None]:
-    """Print a line every `every` seconds while a long step runs, so a run never looks stuck."""
-    done = threading.Event()
-    started = time.perf_counter()
-
-    def tick() -> None:
-        while not done.wait(every):
-            say(f"  … {label}: {time.perf_counter() - started:.0f} s")
-
-    thread = threading.Thread(target=tick, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        done.set()
-        thread.join()
-
-
-@dataclass
-class Run:
-    """One child process: wall seconds, its peak memory and when each output line appeared."""
-
-    seconds: float
-    cpu: float
-    peak_mb: float
-    returncode: int
-    output: str
-    marks: dict[str, float] = field(default_factory=dict)
-
-    def mark(self, prefix: str) -> float | None:
-        return next((t for line, t in self.marks.items() if line.startswith(prefix)), None)
-
-
-def run_child(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run a fresh child and measure it; wait4 gives this child's own peak RSS
-    (grandchildren included), which getrusage(RUSAGE_CHILDREN) cannot separate."""
-    env = dict(env or os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    lines: list[str] = []
-    marks: dict[str, float] = {}
-    assert process.stdout is not None
-    for line in process.stdout:
-        lines.append(line)
-        marks.setdefault(line.strip(), time.perf_counter() - started)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    process.stdout.close()
-    # ru_maxrss is in kilobytes on Linux.
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, "".join(lines), marks)
-
-
-def must(run: Run, what: str) -> Run:
-    if run.returncode != 0:
-        raise SystemExit(f"bench: {what} failed:\n{run.output[-3000:]}")
-    return run
-
-
-def carepages_build(root: Path) -> Run:
-    command = [sys.executable, "-m", "carepages", "build", "--root", str(root)]
-    command += ["--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")]
-    return must(run_child(command, cwd=root), f"carepages build in {root}")
-
-
-def mkdocs_build(
-    root: Path, config: Path, site_dir: Path, env: dict[str, str] | None = None
-) -> Run:
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    command += ["-f", str(config), "-d", str(site_dir)]
-    return must(run_child(command, cwd=root, env=env), f"mkdocs build -f {config}")
 
 
 # --- the projects measured ---------------------------------------------------------------
@@ -167,10 +81,6 @@ def stock_project(root: Path, target: Path, prune: bool = False) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True))
     return target
-
-
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -332,6 +242,7 @@ class Results:
     transfer: list[Transfer] = field(default_factory=list)
     transfer_pages: int = 0
     lighthouse: list[list[bench_lighthouse.Report]] = field(default_factory=list)
+    languages: str = ""
     ingest: str = ""
     load: tuple[float, float] = (0.0, 0.0)
 
@@ -504,6 +415,8 @@ def markdown_report(r: Results, notes: str) -> str:
     if r.lighthouse:
         out += ["", "## Lighthouse (mobile, served with gzip on 127.0.0.1), last run", ""]
         out += bench_lighthouse.table(r.lighthouse[-1])
+    if r.languages:
+        out += ["", r.languages.strip()]
     out += ["", "## Ingest throughput", "", r.ingest or "not measured"]
     out += ["", NOTES_HEADING, "", notes.strip() or "(none yet)", ""]
     return "\n".join(out)
@@ -531,8 +444,9 @@ def main(argv: list[str]) -> int:
     everything = (OURS_FULL, OURS_MKDOCS, STOCK)
     with tempfile.TemporaryDirectory(prefix="carepages-bench-") as tmp:
         work = Path(tmp)
-        say("1/6 the sample site: carepages build, mkdocs alone and stock")
+        say("1/6 the sample site (English only): carepages build, mkdocs alone and stock")
         sample = copy_project(work / "sample")
+        set_language_build(sample, "es", False)
         results.comparisons["sample"] = compare(sample, "sample site", args.rounds, everything)
         say("2/6 100 pages: carepages build and stock")
         root = work / "compare-100"
@@ -565,6 +479,8 @@ def main(argv: list[str]) -> int:
                 results.lighthouse.append(
                     bench_lighthouse.run(sample / "site", progress=lambda m: say("    " + m))
                 )
+        say("the second language: build time, zip and page transfer with Spanish on and off")
+        results.languages = i18n.report(i18n.measure(args.rounds), args.rounds)
         say("ingest throughput")
         results.ingest = ingest_throughput(ROOT)
     results.seconds = time.perf_counter() - started

@@ -1,7 +1,7 @@
 """`python -m lab i18n`: what the second language costs. The real project is built with
 Spanish on and off (alternately, several rounds): build time (wall and CPU of
 `carepages build`, children included), pages, site and zip size, and the transfer of a
-Spanish page against its English twin (the page and everything a first visit loads,
+Spanish page against its English twin (everything Chromium receives while the page loads,
 gzipped, plus the Spanish search packs the search worker fetches on the first search).
 Benchmarks report; they never fail on timing."""
 
@@ -12,8 +12,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from lab.bench import carepages_build, gz, page_weight, say
+from lab import transfer
 from lab.project import copy_project, set_language_build
+from lab.runs import carepages_build, gz, say
 
 PAGE = "microneedling/recovery.html"
 PACKS = ("lunr.stemmer.support.min.js", "lunr.es.min.js")
@@ -50,16 +51,13 @@ def measure(rounds: int) -> dict[str, dict[str, float]]:
                     row.setdefault(key, []).append(value)
             say(f"round {number} done" if number else "warm-up build done")
         site = projects["Spanish on"] / "site"
-        weights = {
-            "English page": page_weight(site, PAGE),
-            "Spanish page": page_weight(site, f"es/{PAGE}"),
-        }
+        english_page, spanish_page = transfer.measure(site, [PAGE, f"es/{PAGE}"])
         packs = site / "assets/javascripts/lunr/min"
         search_packs = sum(gz((packs / name).read_bytes()) for name in PACKS)
     out = {v: {k: statistics.median(x) for k, x in row.items()} for v, row in results.items()}
-    for name, weight in weights.items():
-        out[name] = {kind: zipped / 1024 for kind, (_, zipped) in weight.items()}
-        out[name]["total"] = sum(zipped for _, zipped in weight.values()) / 1024
+    for name, measured in (("English page", english_page), ("Spanish page", spanish_page)):
+        out[name] = {kind: size / 1024 for kind, size in sorted(measured.by_kind.items())}
+        out[name]["total"] = measured.total / 1024
     out["Spanish page"]["search packs (first search)"] = search_packs / 1024
     return out
 
