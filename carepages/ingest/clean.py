@@ -6,21 +6,18 @@ from __future__ import annotations
 import functools
 import re
 
+from carepages.model.text import sentences
+
 from .model import Block
 from .textre import Rx
 from .textre import rx as _rx
-
-
-def _parts(*parts: str) -> tuple[str, ...]:
-    return parts
-
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # Whole-block patterns: the block is nothing but chrome.
 _WHOLE = [
     (
         "date or byline",
-        _parts(
+        (
             rf"^(?:posted|published|updated|last\s+updated|written|reviewed)?\s*(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?:\s+\d+)?$",
             rf"^(?:posted|published|updated)?\s*(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?$",
             r"^(?:posted|published|updated)?\s*(?:on\s+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$",
@@ -35,8 +32,11 @@ _WHOLE = [
     ),
     (
         "page chrome",
-        _parts(
+        (
             r"^skip\s+to\b",
+            r"^(?:url|source|retrieved\s+from):\s*https?://\S+$",
+            r"^(?:top|bottom)\s+of\s+page$",
+            r"^download\b.{0,40}\b(?:here|pdf)\b",
             r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
             r"\bwe\s+use\s+cookies\b",
             r"\bcookie(?:s|\s+policy|\s+settings|\s+preferences)?\b.{0,80}\b(?:accept|agree|consent|use|browsing|experience)\b",
@@ -56,7 +56,7 @@ _WHOLE = [
     ),
     (
         "comment widget",
-        _parts(
+        (
             r"^leave\s+a\s+(?:reply|comment)\b",
             r"^comments?(?:\s*\(\d+\))?$",
             r"^\d+\s+comments?$",
@@ -76,7 +76,7 @@ _WHOLE = [
     ),
     (
         "review widget",
-        _parts(
+        (
             r"^(?:customer\s+|patient\s+|client\s+)?(?:reviews?|testimonials?|ratings?)(?:\s+from\s+(?:our|happy)\s+\w+)?$",
             r"^(?:what\s+our\s+(?:patients|clients|customers)\s+say)",
             r"[\u2605\u2606]{2,}",
@@ -88,7 +88,7 @@ _WHOLE = [
     ),
     (
         "call to action",
-        _parts(
+        (
             r"^(?:book|schedule|request|call|contact|get|claim|reserve)\b.{0,60}\b(?:today|now|online)\b.{0,60}[!.]?$",
             r"\b(?:book|schedule|request)\s+(?:a|your)\s+(?:free\s+|complimentary\s+)?(?:consultation|appointment|session)\b.{0,80}(?:!|\btoday\b|\bnow\b|\bdiscover\b)",
             r"^take\s+the\s+first\s+step\b",
@@ -107,7 +107,7 @@ _WHOLE = [
     ),
     (
         "greeting",
-        _parts(
+        (
             r"^(?:dear|hi|hello)\b[^.!]{0,40}[,!.]?\s*(?:thank\s+you|thanks)\b.{0,80}$",
             r"^(?:dear|hi|hello)\s+(?:patient|client|customer|friend|reader|there)s?\s*[,!.]?$",
             r"^thank\s+you\s+for\s+(?:booking|choosing|visiting|reading)\b.{0,80}$",
@@ -115,7 +115,7 @@ _WHOLE = [
     ),
     (
         "author bio",
-        _parts(
+        (
             r"\bhas\s+a\s+(?:medical|nursing|clinical|beauty|science)\s+background\b",
             r"\b(?:she|he|they)\s+(?:loves|enjoys|is\s+passionate\s+about)\s+(?:to\s+)?(?:writ|blog|shar|help)",
             r"^about\s+the\s+(?:author|writer)\b",
@@ -125,7 +125,7 @@ _WHOLE = [
     ),
     (
         "teaser",
-        _parts(
+        (
             r"\b(?:keep\s+(?:on\s+)?reading|read\s+on|continue\s+reading)\b.{0,40}$",
             r"\blet[\u2019']?s\s+dive\b",
             r"\bthis\s+(?:comprehensive\s+|complete\s+|ultimate\s+)?(?:blog\s+post|post|article|guide)\s+will\b",
@@ -266,10 +266,69 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
 
 def _answers_itself(text: str) -> bool:
     """A hook followed by several plain sentences still carries information."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
-    plain = [s for s in sentences if not s.endswith("?") and not _HOOK.match(s)]
+    plain = [s for s in sentences(text) if not s.endswith("?") and not _HOOK.match(s)]
     return len(plain) >= 3
 
 
 def is_promotion(text: str) -> bool:
     return _PROMOTION.test(text)
+
+
+# A clause that opens, links or sells but says nothing a patient can use. Checked on each
+# clause of a block that is otherwise content.
+_FILLER = _rx(
+    r"^well,\s+if\s+you\b",
+    r"\bthe\s+answer\s+is\s+(?:yes|no)\b",
+    r"^(?:here|below)(?:\s+is|\s+are|[\u2019']s|,)\b.{0,80}\b(?:expect|listed|discuss|outline|look|cover)",
+    r"^(?:following|below)\s+(?:is|are)\s+(?:given|listed)\b",
+    r"\bwe\s+(?:will|are\s+going\s+to)\s+(?:discuss|outline|look|cover|explore|explain)\b",
+    r"\bthis\s+is\s+what\s+we\s+are\s+going\s+to\b",
+    r"\bthis\s+(?:was|is)\s+the\s+most\s+basic\b",
+    r"\bit\s+is\s+(?:obvious|natural|normal|understandable)\s+(?:for\s+you\s+)?to\s+(?:be\s+|feel\s+)?(?:worried|nervous|anxious)",
+    r"^(?:thankfully|luckily|fortunately),?\s+there\s+is\b",
+    r"\bnone\s+other\s+than\b",
+    r"\bpros\s+and\s+cons\b",
+    r"\bnot\s+an\s+exception\b",
+    r"\bthe\s+question\s+(?:that\s+)?arises\b",
+    r"^why\s+wouldn[\u2019']?t\b",
+    r"\byou\s+can\s+conclude\b",
+    r"\ba\s+lot\s+of\s+confusion\b",
+    r"\baround\b.{0,40}\bfor\s+centuries\b",
+    r"\bit\s+is\s+important\s+to\s+understand\s+what\s+you\s+can\s+expect\b",
+    r"\bthese\s+might\s+appear\s+to\s+be\b",
+    r"\bhuge\s+impact\s+on\s+the\s+quality\s+of\s+life\b",
+    r"\b(?:is|are)\s+not\s+alone\b",
+    r"\bmaintained\s+their\s+popularity\b",
+    r"\bmade\s+it\s+very\s+popular\b",
+    r"\bsome\s+people\s+are\s+afraid\s+of\b",
+    r"\bhas\s+the\s+word\b.{0,20}\bin\s+its\s+name\b",
+    r"\bas\s+discussed\s+earlier\b,?$",
+)
+_LEAD_IN = _rx(r":\s*$")
+# Words that only link a sentence to the one before; a bullet reads better without them.
+_OPENER = re.compile(
+    r"^(?:well|so|plus|also|additionally|in\s+addition|moreover|furthermore|however|basically|"
+    r"actually|hence|thus|therefore|generally|usually|typically|of\s+course|no\s+doubt|"
+    r"as\s+discussed\s+earlier|after\s+that|then|besides|now)\s*,\s*",
+    re.I,
+)
+
+
+def filler_reason(text: str) -> str:
+    """Why a clause is filler ("opener", "list lead-in", "rhetorical question"), or ""."""
+    stripped = text.strip()
+    if _FILLER.test(stripped):
+        return "opener or filler"
+    if _LEAD_IN.test(stripped) and len(stripped.split()) <= 20:
+        return "list lead-in"
+    if stripped.endswith("?"):
+        return "rhetorical question"
+    return ""
+
+
+def without_opener(text: str) -> str:
+    """ "Plus, avoid the sun." → "Avoid the sun." (the linking word dropped, case kept)."""
+    rest = _OPENER.sub("", text.strip(), count=1)
+    if rest != text.strip() and rest:
+        rest = rest[0].upper() + rest[1:]
+    return rest

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from carepages.model.sections import Section
+from .spans import Found
 
 # Blocks that carry no content for a patient (bylines, hooks, comment widgets).
 NOISE = "noise"
-SECTION_IDS = (*(s.value for s in Section), NOISE)
+
+
+@dataclass
+class Claim:
+    """Something a clinician would reject, with the kind and the reason in our words."""
+
+    kind: str
+    why: str
+
+
+@dataclass
+class Clause:
+    """One sentence or clause of a block, read once: where it sits in the block's text,
+    the spans found in it, and what the later stages need to know about it."""
+
+    text: str
+    start: int
+    spans: list[Found] = field(default_factory=list)
+    kind: str = "notice"  # "notice", "do" or "avoid", as a timeline bullet
+    filler: str = ""  # why it is filler (an opener, a hook), or ""
+    claims: list[Claim] = field(default_factory=list)
+    call_us: bool = False
 
 
 @dataclass
@@ -24,6 +45,9 @@ class Block:
     section: str = ""
     why: str = ""  # why a block is noise, for the summary and for debugging
     promotion: bool = False
+    # Filled once by the pipeline: the block's own words per section, and its clauses.
+    scores: dict[str, int] = field(default_factory=dict)
+    clauses: list[Clause] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"section": self.section, "text": self.text, "line": self.line}
@@ -59,6 +83,7 @@ class RestrictionHit:
     end_hours: float | None
     line: int
     vague: bool = False  # an amount like "a few days": kept for the conflict report only
+    word: str = ""  # the word that named the activity ("sauna")
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -101,6 +126,7 @@ class Document:
     timeline: list[TimeSpan] = field(default_factory=list)
     restrictions: list[RestrictionHit] = field(default_factory=list)
     vague_restrictions: list[RestrictionHit] = field(default_factory=list)
+    untimed_restrictions: list[RestrictionHit] = field(default_factory=list)
     facts: list[FactHit] = field(default_factory=list)
     encoding: str = "utf-8"
 

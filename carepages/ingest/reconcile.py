@@ -41,11 +41,6 @@ class Conflict:
         }
 
 
-def cautious_end(values: list[Value]) -> float | None:
-    ends = [v.end_hours for v in values if v.end_hours is not None and v.end_hours > 0]
-    return max(ends) if ends else None
-
-
 def reconcile(docs: list[Document]) -> list[Conflict]:
     activities = [
         (h.activity, doc, h) for doc in docs for h in doc.restrictions + doc.vague_restrictions

@@ -107,9 +107,6 @@ _PROCEDURE_LENGTH = rx(
 _TAKE_BEFORE = rx(
     r"\b(?:takes?|took|may\s+take|will\s+take|can\s+take|to\s+take\s+effect)\b[^.;]{0,20}$"
 )
-_BEFORE_WORDS = rx(
-    r"\b(?:before|prior|ahead of|in advance|beforehand|pre-treatment|pretreatment|leading up)\b"
-)
 _AFTER_WORDS = rx(
     r"\b(?:after|following|post-treatment|post treatment|afterwards|post-procedure)\b"
 )
@@ -411,8 +408,3 @@ def _one_span(text: str, match: re.Match[str], before_context: bool, during: boo
         return Found(phrase, -high, 0.0, phrase_start)
     # A bare amount ("redness: 24-72 hours") reads as how long something lasts.
     return Found(phrase, 0.0, high, phrase_start)
-
-
-def direction_words(text: str) -> tuple[bool, bool]:
-    """Whether the text speaks of before and/or after the treatment."""
-    return bool(_BEFORE_WORDS.search(text)), bool(_AFTER_WORDS.search(text))

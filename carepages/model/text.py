@@ -21,6 +21,22 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE_END.split(text) if part.strip()]
 
 
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    """Where each clause of `clauses(text)` starts and ends in `text` (offsets), so a
+    reader can tie what it found in the whole text to the clause it sits in."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in [*_CLAUSE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            bounds.append((start + lead, start + len(piece.rstrip())))
+        if match:
+            start = match.end()
+    return bounds
+
+
 def as_sentence(text: str) -> str:
     """One line of visible text (a heading, a list item) counted as one sentence: white space
     collapsed and a full stop added if it has no end mark."""

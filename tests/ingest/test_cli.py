@@ -12,9 +12,10 @@ import yaml
 
 from carepages.ingest import cli
 from carepages.ingest.draft import safe_text, validate_draft
+from lab.project import SEEDS_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
