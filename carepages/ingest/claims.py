@@ -8,6 +8,8 @@ so the draft adds it when it has the cautious values (`permissions` finds the ca
 
 from __future__ import annotations
 
+import re
+
 from .model import Claim
 from .spans import Found
 from .textre import Rx, rx
@@ -116,17 +118,15 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
         rx(
             r"[\u00ae\u2122]",
             r"\bbuy\s+(?:a|our|the)\b",
-            r"\bbuying\s+[A-Z]",
             r"\bget\s+(?:\w+\s+){1,3}on\s+us\b",
             r"\bone\s+of\s+the\s+(?:leading|best|top)\b",
             r"\byou\s+can\s+trust\s+(?:on\s+)?\w",
-            r"\b\d+\s*%\s+off\b",
+            r"\b\d+\s*%\s+off\s+(?:your|the|all|first|any|our|every|a)\b",
             r"\bdiscount\s+code\b",
             r"\bbook\s+(?:a|your)\s+(?:free\s+)?(?:consultation|appointment)\b.{0,40}\b(?:now|today)\b",
             r"\bbook\s+(?:now|online\s+today)\b",
             r"\btop\s+of\s+(?:your|their)\s+(?:wish\s+)?list\b",
             r"\bpurifies\b",
-            r"\b(?:e\.g\.|such\s+as)\s+[A-Z][a-z]+[A-Z]\w*\s+[A-Z]",
             r"\bout\s+of\s+5\b",
             r"\b[1-5]\.\d\s*/\s*5\b",
         ),
@@ -181,9 +181,20 @@ WHY: dict[str, str] = {kind: why for kind, _, why in _RULES}
 WHY[CONTRADICTS] = "contradicts the cautious advice; a reviewing clinician decides"
 
 
+# Brand names are read with their capitals: "(e.g. SkinMedica cream)", "trust on Dr. Numb".
+_BRAND = re.compile(
+    r"\((?:e\.g\.|such\s+as)[^)]*\b[A-Z][a-z]+[A-Z]\w*"
+    r"|\b(?:buying|buy|trust(?:\s+on)?)\s+(?:Dr\.?\s+)?[A-Z][a-z]+"
+)
+
+
 def find_claims(text: str) -> list[Claim]:
     """The kinds of claim a clause makes, in the order of KINDS."""
-    return [Claim(kind, why) for kind, pattern, why in _RULES if pattern.test(text)]
+    found = [Claim(kind, why) for kind, pattern, why in _RULES if pattern.test(text)]
+    if _BRAND.search(text) and not any(c.kind == PROMOTION for c in found):
+        found.append(Claim(PROMOTION, WHY[PROMOTION]))
+        found.sort(key=lambda c: KINDS.index(c.kind))
+    return found
 
 
 # "You may wear makeup straight away", "acceptable the same day", "can be resumed after 2

@@ -19,6 +19,7 @@ from .model import Document
 from .pipeline import expand_sources, ingest_path
 from .readers import ReadError
 from .reconcile import Conflict, reconcile
+from .vocabulary import BUILT_IN_VOCABULARY, Vocabulary
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,11 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ingest_one(item: tuple[Path, str]) -> tuple[Document | None, str]:
+def _ingest_one(item: tuple[Path, str, Vocabulary]) -> tuple[Document | None, str]:
     """Ingest one file; returns (document, "") or (None, the one-line error)."""
-    path, given = item
+    path, given, vocabulary = item
     try:
-        return ingest_path(path, given), ""
+        return ingest_path(path, given, vocabulary), ""
     except ReadError as exc:
         return None, f"{given}: {exc}"
     except (RecursionError, MemoryError, ValueError, UnicodeError, LookupError) as exc:
@@ -59,10 +60,14 @@ PARALLEL_FROM = 64
 
 
 def ingest_all(
-    paths: list[str], errors_to: TextIO, progress: bool = False
+    paths: list[str],
+    errors_to: TextIO,
+    progress: bool = False,
+    vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
 ) -> tuple[list[Document], int]:
     """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`."""
-    files, errors = expand_sources(paths)
+    found, errors = expand_sources(paths)
+    files = [(path, given, vocabulary) for path, given in found]
     for line in errors:
         print(f"carepages ingest: {line}", file=errors_to)
     failures = len(errors)
@@ -138,7 +143,11 @@ def main(argv: list[str]) -> int:
         )
         return 2
     progress = not args.json and not args.quiet and sys.stderr.isatty()
-    docs, failures = ingest_all(args.sources, sys.stderr, progress=progress)
+    from .draft import project_activities
+
+    activities = project_activities(Path.cwd())
+    vocabulary = Vocabulary.of(activities)
+    docs, failures = ingest_all(args.sources, sys.stderr, progress=progress, vocabulary=vocabulary)
     conflicts = reconcile(docs)
     if args.json:
         json.dump(as_json(docs, conflicts), sys.stdout, ensure_ascii=False)
@@ -150,7 +159,15 @@ def main(argv: list[str]) -> int:
     from .draft import DraftError, write_draft
 
     try:
-        folder = write_draft(docs, conflicts, args.slug, Path(args.drafts), force=args.force)
+        folder = write_draft(
+            docs,
+            conflicts,
+            args.slug,
+            Path(args.drafts),
+            force=args.force,
+            vocabulary=vocabulary,
+            activities=activities,
+        )
     except DraftError as exc:
         print(f"carepages ingest: {exc}", file=sys.stderr)
         return 1

@@ -101,6 +101,7 @@ class FaqItem:
     answer: str
     line: int
     topic: str = "general"
+    answer_lines: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {"question": self.question, "answer": self.answer, "line": self.line}

@@ -37,8 +37,8 @@ _AVOID = _rx(
     r"\bprotect\b.{0,30}\bfrom\b",
 )
 _RESTART = _rx(
-    r"\b(?:can|may|could)\s+(?:\w+\s+){0,3}(?:again|resume|restart|return\s+to|reintroduce|go\s+back\s+to)\b",
-    r"\b(?:resume|restart|reintroduce|re-introduce|return\s+to|start\s+(?:using|wearing)\s+\w+\s+again)\b",
+    r"\b(?:can|may|could)\s+(?:\w+\s+){0,3}(?:again|resumed?|restart(?:ed)?|return\s+to|reintroduced?|go\s+back\s+to)\b",
+    r"\b(?:resumed?|restart(?:ed)?|reintroduced?|re-introduce|return\s+to|start\s+(?:using|wearing)\s+\w+\s+again)\b",
     r"\bagain\b",
 )
 _ANAPHORA = _rx(
@@ -103,6 +103,8 @@ def find_restrictions(
         if block.section == NOISE:
             continue
         before = block.section == Section.PREPARATION
+        if block.kind != "item":
+            leadin = None
         if block.kind == "heading":
             context_span = [
                 f for clause in block.clauses for f in clause.spans
@@ -111,8 +113,8 @@ def find_restrictions(
             leadin = None
             if not _AVOID.search(block.text):
                 continue
-        if block.kind != "item":
-            leadin = None
+            # "Things to avoid:" makes each item of the list below a thing to avoid.
+            leadin = (context_span, before)
         previous_spans: list[Found] = []
         for clause in block.clauses:
             sentence, spans = clause.text, clause.spans
