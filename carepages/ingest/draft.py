@@ -10,6 +10,7 @@ written atomically and loaded back through the content loader before it appears.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
 import shutil
@@ -69,6 +70,18 @@ def safe_text(text: str) -> str:
     text = text.replace("[", "\\[").replace("]", "\\]")
     text = re.sub(r"\s+", " ", text).strip()
     return text
+
+
+def plain_text(text: str) -> str:
+    """Source text for a YAML value: tags removed, entities read, one line. The components
+    escape what they show, so the text keeps its own `&` and quotes."""
+    text = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
+    return " ".join(html.unescape(text).replace("\u200b", "").split())
+
+
+def answer_text(text: str) -> str:
+    """An answer is Markdown when shown: a source's brackets make no link."""
+    return plain_text(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def _md_line(text: str) -> str:
@@ -148,7 +161,7 @@ def _unique(base: str, seen: set[str]) -> str:
 
 
 def _said(where: Where, text: str) -> str:
-    return f"{where}: {safe_text(text)}"[:400]
+    return f"{where}: {plain_text(text)}"[:400]
 
 
 def build_draft(
@@ -173,7 +186,7 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
     sources = [
         Source(
             id=f"s{n}",
-            title=safe_text(doc.title)[:200] or doc.source,
+            title=plain_text(doc.title)[:200] or doc.source,
             origin=doc.source,
             sections=_sections_of(doc),
         )
@@ -191,7 +204,7 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
     seen: set[str] = set()
     for index, fact in enumerate(merged.call_us):
         signs.append(
-            WarningSign(id=_unique(slugify(fact.text, 24), seen), text=safe_text(fact.text))
+            WarningSign(id=_unique(slugify(fact.text, 24), seen), text=plain_text(fact.text))
         )
         comments.after[("call_us_if", index, "text")] = _fact_note(fact)
     if not signs:
@@ -210,8 +223,8 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
                 title=item.title,
                 start_hours=item.start,
                 end_hours=item.end,
-                notice=[safe_text(f.text) for f in item.notice],
-                do=[safe_text(f.text) for f in item.do],
+                notice=[plain_text(f.text) for f in item.notice],
+                do=[plain_text(f.text) for f in item.do],
                 avoid=avoid,
             )
         )
@@ -249,21 +262,21 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
                 if value.end is None and value.start is None
                 else f"{_h(value.start)} to {_h(value.end)} h"
             )
-            notes.append(f"{value.where} ({when}): {safe_text(value.text)[:140]}")
+            notes.append(f"{value.where} ({when}): {plain_text(value.text)[:140]}")
         comments.before[("restrictions", r_index)] = notes
     extra_notes: list[str] = []
     if merged.medicines:
         extra_notes.append(
             "Medicines: a clinician decides; ingest proposes no restriction for them."
         )
-        extra_notes += [f"  {v.where}: {safe_text(v.text)[:140]}" for v in merged.medicines]
+        extra_notes += [f"  {v.where}: {plain_text(v.text)[:140]}" for v in merged.medicines]
     if merged.unlisted:
         extra_notes.append(
             "Also to avoid, but not an activity of the vocabulary (add it to "
             "content/activities.yml to give it a row):"
         )
         extra_notes += [
-            f"  {v.where} ({v.word}): {safe_text(v.text)[:140]}" for v in merged.unlisted
+            f"  {v.where} ({v.word}): {plain_text(v.text)[:140]}" for v in merged.unlisted
         ]
 
     disagreements = [
@@ -279,7 +292,7 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
     for index, flagged in enumerate(merged.flagged):
         left_out.append(
             LeftOut(
-                claim=safe_text(flagged.text)[:400],
+                claim=plain_text(flagged.text)[:400],
                 why="; ".join(dict.fromkeys(c.why for c in flagged.claims)),
                 source=f"s{flagged.where.doc}",
             )
@@ -289,7 +302,7 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
 
     treatment = Treatment(
         title=merged.title,
-        summary=safe_text(merged.summary),
+        summary=plain_text(merged.summary),
         status="draft",
         reviewed_by=TODO_REVIEWER,
         last_reviewed=today,
@@ -334,7 +347,7 @@ def _faq(merged: Merged, slug: str) -> tuple[FaqFile, Comments]:
     seen: set[str] = set()
     questions: set[str] = set()
     for question in merged.questions:
-        text = safe_text(question.question)
+        text = plain_text(question.question)
         if text.lower() in questions or not text.endswith("?"):
             continue
         questions.add(text.lower())
@@ -344,7 +357,7 @@ def _faq(merged: Merged, slug: str) -> tuple[FaqFile, Comments]:
             FaqEntry(
                 id=_unique(f"{slug}-{slugify(text, 48)}", seen),
                 question=text,
-                answer=safe_text(best.text) or "TODO: answer this in a few plain sentences.",
+                answer=answer_text(best.text) or "TODO: answer this in a few plain sentences.",
                 topic=question.topic,
             )
         )
@@ -360,7 +373,7 @@ def _faq(merged: Merged, slug: str) -> tuple[FaqFile, Comments]:
                 + ", ".join(str(w) for w in question.supported_by if w not in {best.where})
             )
         for other in question.answers[1:]:
-            notes.append(f"also {other.where}: {safe_text(other.text)[:160]}")
+            notes.append(f"also {other.where}: {plain_text(other.text)[:160]}")
         comments.before[("questions", index)] = notes
     if not entries:
         entries = [

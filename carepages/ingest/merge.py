@@ -432,7 +432,7 @@ def _facets(statements: list[Statement]) -> list[Fact]:
     """Facts about one thing (redness, collagen, a cold-sore history...) that two or more
     sites state in one section, whatever their wording. A sentence naming several things
     supports each of them; the fact shows the sentence most about its thing."""
-    by_facet: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    by_facet: dict[str, list[Statement]] = defaultdict(list)
     for statement in statements:
         if statement.clause.call_us:
             continue  # a warning sign stays a sign of its own
@@ -440,10 +440,10 @@ def _facets(statements: list[Statement]) -> list[Fact]:
         for token in tokens:
             facet = token.lstrip("#")
             if token in FACETS or (token.startswith("#") and facet != MEDICATION):
-                by_facet[("", token)].append(statement)
+                by_facet[token].append(statement)
     facts: list[Fact] = []
     shown: dict[int, Fact] = {}
-    for (section, token), members in sorted(by_facet.items(), key=lambda i: (-len(i[1]), i[0])):
+    for token, members in sorted(by_facet.items(), key=lambda i: (-len(i[1]), i[0])):
         if len({m.site for m in members}) < 2:
             continue
 
@@ -705,9 +705,9 @@ def _hours_in_words(hours: float) -> str:
     if hours % 168 == 0 and hours >= 336:
         return f"{hours // 168} weeks"
     if hours % 24 == 0 and hours >= 48:
-        return f"{hours} hours ({hours // 24} days)"
+        return f"{hours // 24} days"
     if hours == 24:
-        return "24 hours (1 day)"
+        return "1 day"
     return f"{hours} hours"
 
 
@@ -729,11 +729,14 @@ def _activity_disagreement(restriction: RestrictionDraft, label: str) -> Disagre
     return Disagreement(label, published, [(v.where, v.text) for v in restriction.values])
 
 
-def _fact_disagreements(conflicts: list[Conflict], number_of: dict[str, int]) -> list[Disagreement]:
+def _fact_disagreements(
+    conflicts: list[Conflict], number_of: dict[str, int], title: str
+) -> list[Disagreement]:
     out = []
     for conflict in conflicts:
-        if conflict.kind != "fact":
-            continue
+        named = [w for w in re.findall(r"[a-z]+", title.lower()) if len(w) > 3]
+        if conflict.kind != "fact" or any(w in conflict.topic for w in named):
+            continue  # "peeling" after a peel: the treatment's own name, not a fact
         ends = [v.end_hours for v in conflict.values if v.end_hours is not None]
         if conflict.topic == "how often":
             published = (
@@ -769,16 +772,24 @@ def _sunscreen(statements: list[Statement]) -> Disagreement | None:
     )
 
 
+# "Do not apply any moisturizer", "no sunscreen", "skip the serum": a protective step skipped.
+_SKIPS_PROTECTION = re.compile(
+    r"\b(?:do\s+not|don[\u2019']?t|never|avoid|no|skip|without)\s+(?:\w+\s+){0,3}?"
+    r"(?P<word>moisturi[sz]\w*|sunscreens?|sun\s*block|spf|cleansers?|serums?)\b",
+    re.I,
+)
+
+
 def _protective(statements: list[Statement]) -> list[Disagreement]:
     """A source that says to skip a protective step (moisturiser, sunscreen) disagrees with
     the others; that is flagged for a clinician, never turned into a cautious value."""
     out = []
     for s in statements:
         clause = s.clause
-        match = PROTECTIVE.search(clause.text)
-        if clause.kind != "avoid" or not match or not clause.spans:
+        match = _SKIPS_PROTECTION.search(clause.text)
+        if not match or not PROTECTIVE.test(match.group("word")):
             continue
-        word = match.group(0).lower()
+        word = match.group("word").lower()
         others = [
             (o.where, o.clause.text)
             for o in statements
@@ -824,8 +835,14 @@ def merge(
     untimed, skipped_untimed = _values(docs, title, "untimed_restrictions")
     restrictions = _restrictions(timed, _joined(untimed, vague), order)
     restricted = {(v.where, v.text) for r in restrictions for v in r.values}
+    # What a source says about medicines is listed for a clinician, never proposed.
+    medicine = {
+        (v.where, v.text) for found in (timed, vague, untimed) for v in found.get(MEDICATION, [])
+    }
     for statement in statements:
-        statement.consumed = _consumes(statement, restricted)
+        statement.consumed = _consumes(statement, restricted) or (
+            (statement.where, statement.clause.text) in medicine
+        )
 
     disagreements: list[Disagreement] = []
     disagreements += _protective(statements)
@@ -886,7 +903,7 @@ def merge(
         )
         if found:
             disagreements.append(found)
-    disagreements += _fact_disagreements(conflicts, number_of)
+    disagreements += _fact_disagreements(conflicts, number_of, title)
     spf = _sunscreen(statements)
     if spf:
         disagreements.append(spf)

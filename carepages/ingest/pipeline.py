@@ -61,7 +61,8 @@ def ingest_blocks(
     if not blocks:
         raise ReadError("no text found in the document")
     mark_headings(blocks)
-    title = title_hint or _first_title(blocks)
+    title = title_hint if title_hint and not _CAPTURE_HEADER.match(title_hint) else ""
+    title = title or _first_title(blocks)
     for block in blocks:
         block.text = clean.strip_glued_title(block.text, title)
     classify(blocks, title)
@@ -173,6 +174,9 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
     return hits
 
 
+FOLDER_NOTES = frozenset({"readme", "index"})
+
+
 def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     """Files to ingest (path, name as given) and one error line per argument that is unusable."""
     files: list[tuple[Path, str]] = []
@@ -180,9 +184,11 @@ def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            # A folder's README or INDEX describes the documents; it is not one of them.
             found = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in READ_EXTENSIONS and not p.name.startswith(".")
+                and p.stem.lower() not in FOLDER_NOTES
             )  # fmt: skip
             if not found:
                 errors.append(f"{given}: no .txt, .md or .html files in this folder")

@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -40,6 +41,8 @@ def _plain(text: str) -> str:
 
 
 def _commented(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, Mapping):
         out = CommentedMap()
         for key, item in value.items():
@@ -73,7 +76,8 @@ def _indent_of(path: Path) -> int:
 
 def dump(model: BaseModel, comments: Comments | None = None) -> str:
     """`model` as YAML (defaults left out), with `comments` attached."""
-    data = _commented(model.model_dump(mode="json", exclude_defaults=True))
+    # Python values, so a date is written as a date (`2026-11-01`), not a quoted string.
+    data = _commented(model.model_dump(exclude_defaults=True))
     comments = comments or Comments()
     for path, text in comments.after.items():
         found = _container(data, path)
