@@ -86,8 +86,13 @@ class Figures:
         return out
 
 
-def _words(text: str) -> int:
+def _count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9]+(?:['\u2019][a-z]+)?", text))
+
+
+def _words(text: str) -> int:
+    """Words of prose; a TODO placeholder is a note to the editor, not prose."""
+    return 0 if text.startswith("TODO") else _count(text)
 
 
 def prose_words(draft: Draft) -> tuple[int, int]:
@@ -95,7 +100,7 @@ def prose_words(draft: Draft) -> tuple[int, int]:
     overview = 0
     body = draft.pages["index.md"].split("\n---\n", 1)[-1]
     for line in body.splitlines():
-        if line.startswith(("[//]:", "{{", "#")) or not line.strip():
+        if line.startswith(("[//]:", "{{", "#", "TODO")) or not line.strip():
             continue
         overview += _words(line)
     t = draft.treatment
@@ -113,6 +118,8 @@ def items(merged: Merged) -> list[Item]:
     for fact in merged.facts:
         if fact.place == "overview":
             out.append(Item("overview", fact.text, fact.where, f"overview:{fact.section}"))
+        elif fact.place == "summary":
+            out.append(Item("summary", fact.text, fact.where, "summary"))
         elif fact.place == "call-us":
             out.append(Item("call-us", fact.text, fact.where, "call-us"))
     for step in merged.steps:
@@ -188,6 +195,12 @@ def score_claims(
     noise = {
         f"{names[n]}:{b.line}" for n, d in enumerate(docs) for b in d.blocks if b.section == NOISE
     }
+    filler = {
+        f"{names[n]}:{b.line}"
+        for n, d in enumerate(docs)
+        for b in d.blocks
+        if b.clauses and all(c.filler for c in b.clauses)
+    }
     labelled_lines: set[str] = set()
     for claim in labels.get("claims") or []:
         where = claim["where"]
@@ -197,7 +210,7 @@ def score_claims(
             figures.claims_flagged += 1
             if claim["kind"] in flagged[where]:
                 figures.claims_kind_right += 1
-        elif where in noise:
+        elif where in noise or where in filler:
             figures.claims_as_noise += 1
         else:
             figures.misses.append(f"claim kept as content: {where} ({claim['kind']})")
@@ -225,11 +238,12 @@ def score_restrictions(figures: Figures, merged: Merged, labels: dict) -> None:
                 figures.misses.append("restriction proposed for medicines")
             continue
         expected_after = after.get("end_hours") if isinstance(after, dict) else None
-        expected_before = (
-            before.get("start_hours")
-            if isinstance(before, dict) and "start_hours" in before
-            else None
-        )
+        starts = []
+        if isinstance(before, dict):
+            # One before-rule, or several named ones (injections, hair removal): the earliest.
+            nested = [v for v in before.values() if isinstance(v, dict)]
+            starts = [before.get("start_hours")] + [v.get("start_hours") for v in nested]
+        expected_before = min((s for s in starts if s is not None), default=None)
         got_after = ours.after if ours else None
         got_before = ours.before if ours else None
         figures.restrictions_labelled += 1
@@ -261,7 +275,7 @@ def figures_for(name: str, paths: list[Path], slug: str, prefix: str | None) -> 
     docs, merged, draft, seconds = draft_of(paths, slug)
     names = [p.name for p in paths]
     figures = Figures(name, documents=len(docs), merge_seconds=round(seconds, 3))
-    figures.source_words = sum(_words(p.read_text(encoding="utf-8")) for p in paths)
+    figures.source_words = sum(_count(p.read_text(encoding="utf-8")) for p in paths)
     figures.overview_words, figures.draft_words = prose_words(draft)
     if prefix:
         facts = yaml.safe_load((LABELS / f"{prefix}_facts.yml").read_text())

@@ -15,12 +15,15 @@ from pathlib import Path
 
 from carepages.checks import (
     config,
+    copies,
     faq,
     freshness,
     ids,
+    jargon,
     links,
     macros,
     markup,
+    proposed,
     readability,
     restrictions,
     sections,
@@ -42,6 +45,9 @@ CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
     markup.check,
     links.check,
     readability.check,
+    jargon.check,
+    copies.check,
+    proposed.check,
     freshness.check,
     config.check,
 )

@@ -113,6 +113,8 @@ def provenance(where: Iterable[Where], support: int) -> str:
 
 def _fact_note(fact: Fact) -> str:
     note = provenance(fact.where, fact.support)
+    if fact.medicine:
+        note += " · about a medicine: a clinician decides what the page says"
     flags = plain_words(fact.text)
     if flags:
         note += " · plain words: " + ", ".join(f"{a} → {b}" for a, b in flags)

@@ -61,6 +61,7 @@ class Statement:
     key: str = ""
     consumed: bool = False  # fully said by a restriction
     item: bool = False  # a list item: a few words can be a whole fact ("Acne scars")
+    medicine: bool = False  # about a medicine: a clinician decides what the page says
 
 
 @dataclass
@@ -79,6 +80,10 @@ class Fact:
     @property
     def support(self) -> int:
         return len({s.site for s in self.statements})
+
+    @property
+    def medicine(self) -> bool:
+        return any(s.medicine for s in self.statements)
 
 
 @dataclass
@@ -840,9 +845,8 @@ def merge(
         (v.where, v.text) for found in (timed, vague, untimed) for v in found.get(MEDICATION, [])
     }
     for statement in statements:
-        statement.consumed = _consumes(statement, restricted) or (
-            (statement.where, statement.clause.text) in medicine
-        )
+        statement.consumed = _consumes(statement, restricted)
+        statement.medicine = (statement.where, statement.clause.text) in medicine
 
     disagreements: list[Disagreement] = []
     disagreements += _protective(statements)
@@ -867,6 +871,19 @@ def merge(
     flagged = [
         Flagged(s.where, s.clause.text, s.clause.claims) for s in statements if s.clause.claims
     ]
+    # A claim in a title, a heading or a filler line is not content either, but a reviewing
+    # clinician still sees it listed.
+    listed = {(f.where, f.text) for f in flagged}
+    for number, doc in enumerate(docs, start=1):
+        for block in doc.blocks:
+            if block.section == NOISE:
+                continue
+            for clause in block.clauses:
+                place = (Where(number, block.line), clause.text)
+                if clause.claims and place not in listed:
+                    flagged.append(Flagged(place[0], clause.text, clause.claims))
+                    listed.add(place)
+    flagged.sort(key=lambda f: f.where)
     usable = [s for s in statements if not s.clause.claims and not s.consumed]
     facts = _facets(usable)
     covered = {id(s) for f in facts for s in f.statements}
@@ -925,6 +942,11 @@ def merge(
         key=lambda v: v.where,
     )
     summary, summary_where = _summary(docs, statements)
+    for fact in facts:
+        if fact.place == "overview" and any(
+            st.where == summary_where and _sentence(st.text) == summary for st in fact.statements
+        ):
+            fact.place = "summary"  # said once, as the summary
     return Merged(
         docs=docs,
         site_of=site_of,

@@ -54,6 +54,7 @@ _VAGUE_TIME = _rx(
     r"\bovernight\b",
     r"\buntil\s+(?:healed|the\s+skin\s+(?:has\s+)?heal\w*|your\s+skin\s+(?:has\s+)?heal\w*|redness\s+\w+)\b",
 )
+_LABEL = _rx(r"^[^.!?]{1,30}:\s")
 _LEADIN = _rx(
     r"(?:these|the\s+following|following)\s+(?:activities|things)\b", r"\bincluding:?\s*$", r":\s*$"
 )
@@ -116,13 +117,22 @@ def find_restrictions(
             # "Things to avoid:" makes each item of the list below a thing to avoid.
             leadin = (context_span, before)
         previous_spans: list[Found] = []
+        # "Day 4: ... Do not pick." The label's time holds for the whole block.
+        label_spans = (
+            block.clauses[0].spans if block.kind != "heading" and _LABEL.match(block.text) else []
+        )
         for clause in block.clauses:
             sentence, spans = clause.text, clause.spans
             avoid = bool(_AVOID.search(sentence))
             restart = bool(_RESTART.search(sentence)) and not avoid
             listed = leadin is not None and block.kind == "item"
             acts = vocabulary.find(sentence) if (avoid or restart or listed) else []
-            if not acts and avoid and spans and _LEADIN.search(sentence):
+            if (
+                avoid
+                and spans
+                and _LEADIN.search(sentence)
+                and (not acts or sentence.endswith(":"))
+            ):
                 leadin = (spans, before)
             if not acts:
                 previous_spans = spans or previous_spans
@@ -136,6 +146,8 @@ def find_restrictions(
             use = spans
             if not use and _ANAPHORA.search(sentence):
                 use = previous_spans
+            if not use and label_spans:
+                use = label_spans
             if not use and leadin is not None and block.kind == "item":
                 use, before = leadin
             if not use and context_span and block.kind == "item":

@@ -381,6 +381,18 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("pregnant", "pregnancy", "breastfeeding", "nursing"),
     ("gentle", "soothing", "calming", "calm", "fragrance-free", "fragrancefree"),
     ("elevat", "elevated", "raised", "propped"),
+    ("layer", "layers", "epidermis", "surface"),
+    (
+        "vary",
+        "varies",
+        "different",
+        "differ",
+        "differs",
+        "customized",
+        "customised",
+        "individual",
+        "tailored",
+    ),
     ("hat", "hats", "brimmed"),
     ("antiviral", "antivirals"),
 )
