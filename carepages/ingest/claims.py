@@ -37,10 +37,10 @@ KINDS: tuple[str, ...] = (
 )
 
 # Each kind: the patterns that show it, and the reason the review list gives.
-_RULES: tuple[tuple[str, Rx, str], ...] = (
+_PARTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         ABSOLUTE_SAFETY,
-        rx(
+        (
             r"\bno\s+(?:side[- ]effects?|risks?)\b(?!\s+(?:of|from))",
             r"\b(?:completely|totally|perfectly|absolutely|100\s*%)\s+safe\b",
             r"\bsafe\s+for\s+(?:everyone|everybody|all\b|any\s+skin|every\b)",
@@ -59,7 +59,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         ABSOLUTE_PAIN,
-        rx(
+        (
             r"\b(?:not|never)\s+(?:be\s+)?(?:painful|hurting)\b",
             r"\b(?:does|do|will|should|would)\s*(?:not|n[\u2019']t)\s+(?:be\s+)?(?:hurt|painful)\b",
             r"\bwon[\u2019']t\s+(?:be\s+)?(?:hurt|painful)\b",
@@ -73,7 +73,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         PERMANENT,
-        rx(
+        (
             r"\bpermanent(?:ly)?\s+(?:results?|removal|solution|fix|cure)\b",
             r"\bresults?\s+(?:are|is)\s+permanent\b",
             r"\blasts?\s+(?:forever|a\s+lifetime)\b",
@@ -86,7 +86,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         GUARANTEED,
-        rx(
+        (
             r"\bguarantee",
             r"\b(?:will|surely|certainly)\s+(?:\w+\s+)?(?:get\s+rid\s+of|eliminate|erase|remove\s+all)\b",
             r"\beliminat\w*\s+(?:\w+\s+){0,3}(?:wrinkles|lines|scars|acne|pores)\b",
@@ -107,7 +107,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         REGULATORY,
-        rx(
+        (
             r"\bfda[- ](?:approved|cleared)\b",
             r"\bclinically\s+(?:proven|tested)\b",
             r"\bmedical[- ]grade\b",
@@ -118,7 +118,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         PROMOTION,
-        rx(
+        (
             r"[\u00ae\u2122]",
             r"\bbuy\s+(?:a|our|the)\b",
             r"\bget\s+(?:\w+\s+){1,3}on\s+us\b",
@@ -138,7 +138,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         DIY,
-        rx(
+        (
             r"\bat\s+home\b.{0,60}\b(?:needl|roll|peel|derma)",
             r"\b(?:needl|roll|peel)\w*\b.{0,40}\bat\s+home\b",
             r"\b(?:by|on)\s+(?:yourself|themselves|your\s+own\s+(?:face|skin))\b.{0,40}\b(?:needl|roll|peel)",
@@ -152,7 +152,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         CONTRADICTS,
-        rx(
+        (
             r"\bcrust\w*\b.{0,60}\b(?:normal|expected)\b",
             r"\b(?:normal|expected)\b.{0,60}\bcrust\w*",
             r"\b(?:develop|get|expect|see)\s+(?:some\s+)?blisters\b",
@@ -167,7 +167,7 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
     ),
     (
         FOLK,
-        rx(
+        (
             r"\baloe\s+vera\b",
             r"\bhoney\b",
             r"\blemon\s+juice\b",
@@ -182,6 +182,9 @@ _RULES: tuple[tuple[str, Rx, str], ...] = (
         "a folk remedy or explanation that no clinician here has checked",
     ),
 )
+_RULES: tuple[tuple[str, Rx, str], ...] = tuple((k, rx(*parts), why) for k, parts, why in _PARTS)
+# Most clauses make no claim: one pass over every pattern at once tells which need a look.
+_ANY_CLAIM = rx(*(part for _, parts, _ in _PARTS for part in parts))
 WHY: dict[str, str] = {kind: why for kind, _, why in _RULES}
 WHY[CONTRADICTS] = "contradicts the cautious advice; a reviewing clinician decides"
 
@@ -195,7 +198,11 @@ _BRAND = re.compile(
 
 def find_claims(text: str) -> list[Claim]:
     """The kinds of claim a clause makes, in the order of KINDS."""
-    found = [Claim(kind, why) for kind, pattern, why in _RULES if pattern.test(text)]
+    found = (
+        [Claim(kind, why) for kind, pattern, why in _RULES if pattern.test(text)]
+        if _ANY_CLAIM.test(text)
+        else []
+    )
     if _BRAND.search(text) and not any(c.kind == PROMOTION for c in found):
         found.append(Claim(PROMOTION, WHY[PROMOTION]))
         found.sort(key=lambda c: KINDS.index(c.kind))

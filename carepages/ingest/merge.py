@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from carepages.model.activities import BUILT_IN, Activity
 from carepages.model.days import resume_day
 from carepages.model.sections import FaqTopic, Section
+from carepages.model.treatment import MAX_SPAN_HOURS
 
 from . import claims as claim_rules
 from .clean import without_opener
@@ -24,7 +25,7 @@ from .faq import topic_for
 from .model import NOISE, Claim, Clause, Document, RestrictionHit
 from .pipeline import _DO
 from .reconcile import Conflict
-from .similar import FACETS, SAME_FACT, Keys, neighbours, weights
+from .similar import FACETS, SAME_FACT, Keys, neighbours, similarity, weights
 from .vocabulary import PROTECTIVE, UNLISTED, Vocabulary
 
 MEDICATION = "medication"
@@ -523,7 +524,8 @@ def _restrictions(
         befores = [v.start for v in timed[activity] if v.end is not None and v.end <= 0]
         afters = [v.end for v in timed[activity] if v.end is not None and v.end > 0]
         before = int(min(befores)) if befores and min(befores) is not None else None
-        after = int(-(-max(afters) // 1)) if afters else None
+        # A year is the longest span the schema takes; longer values are typos in a source.
+        after = min(int(-(-max(afters) // 1)), MAX_SPAN_HOURS) if afters else None
         words: list[str] = []
         for value in values:
             word = value.word.lower()
@@ -532,7 +534,9 @@ def _restrictions(
         if before is None and after is None:
             continue
         out.append(
-            RestrictionDraft(activity, max(before, -8760) if before else None, after, values, words)
+            RestrictionDraft(
+                activity, max(before, -MAX_SPAN_HOURS) if before else None, after, values, words
+            )
         )
     return out
 
@@ -638,6 +642,30 @@ def _steps(facts: list[Fact], restrictions: list[RestrictionDraft]) -> list[Step
         low = min([*earliest, *(int(h) for h in starts if h is not None)], default=-336)
         steps[0].start = max(-8760, low)
     return [s for s in steps if s.notice or s.do or s.avoid]
+
+
+def _one_bullet_each(facts: list[Fact], steps: list[Step], keys: Keys) -> list[Fact]:
+    """No two bullets of one list (a section of the overview, a step's notice or do list)
+    that the measure rates as one fact: the later joins the earlier."""
+
+    def fold(group: list[Fact]) -> list[Fact]:
+        kept: list[Fact] = []
+        for fact in sorted(group, key=lambda f: (-f.support, f.where[0])):
+            key = keys.key(fact.text)
+            same = next((k for k in kept if similarity(keys.key(k.text), key) >= SAME_FACT), None)
+            if same is None:
+                kept.append(fact)
+            else:
+                same.statements += [s for s in fact.statements if s not in same.statements]
+                fact.place = "merged"
+        return kept
+
+    for section in Section:
+        fold([f for f in facts if f.place == "overview" and f.section == section])
+    for step in steps:
+        step.notice = fold(step.notice)
+        step.do = fold(step.do)
+    return [f for f in facts if f.place != "merged"]
 
 
 # --- questions -----------------------------------------------------------------------------
@@ -911,6 +939,7 @@ def merge(
         question.supported_by = sorted(support)
 
     steps = _steps(facts, restrictions)
+    facts = _one_bullet_each(facts, steps, keys)
     facts.sort(key=lambda f: (-f.support, f.where[0]))
 
     number_of = {doc.source: n for n, doc in enumerate(docs, start=1)}

@@ -10,7 +10,7 @@ from .spans import Found
 NOISE = "noise"
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """Something a clinician would reject, with the kind and the reason in our words."""
 
@@ -18,7 +18,7 @@ class Claim:
     why: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     """One sentence or clause of a block, read once: where it sits in the block's text,
     the spans found in it, and what the later stages need to know about it."""
@@ -32,7 +32,7 @@ class Clause:
     call_us: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One heading, paragraph or list item, with the line where it starts in the decoded file."""
 
@@ -59,7 +59,7 @@ class Block:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeSpan:
     text: str
     start_hours: float
@@ -75,7 +75,7 @@ class TimeSpan:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class RestrictionHit:
     activity: str
     text: str
@@ -95,7 +95,7 @@ class RestrictionHit:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class FaqItem:
     question: str
     answer: str
@@ -107,7 +107,7 @@ class FaqItem:
         return {"question": self.question, "answer": self.answer, "line": self.line}
 
 
-@dataclass
+@dataclass(slots=True)
 class FactHit:
     """A sourced value for a fact the sources may disagree on (how long redness lasts...)."""
 

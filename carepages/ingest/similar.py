@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel
 
 from .vocabulary import BUILT_IN_VOCABULARY, UNLISTED, Vocabulary
 
-SAME_FACT = 60.0
+SAME_FACT = 50.0
 
 _STOP = frozenset(
     [

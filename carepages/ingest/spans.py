@@ -118,7 +118,7 @@ _SYMPTOM = rx(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     text: str
     start_hours: float
