@@ -121,6 +121,8 @@ _WHOLE = [
             r"^about\s+the\s+(?:author|writer)\b",
             r"\bis\s+a\s+(?:freelance\s+)?(?:writer|blogger|content\s+creator|contributor)\b",
             r"\bis\s+obsessed\s+(?:with|in)\b",
+            r"\bis\s+a\s+board[- ]certified\b",
+            r"\b(?:is\s+a\s+)?fellow\s+of\s+the\s+american\b",
         ),
     ),
     (

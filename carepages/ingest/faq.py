@@ -85,7 +85,32 @@ def is_question(block: Block) -> bool:
     return len(re.findall(r"[.!?](?:\s|$)", text.rstrip("?"))) == 0
 
 
+# "• Will it hurt? Most people feel…": a list item that asks and answers at once.
+_INLINE = re.compile(r"^(?P<q>[A-Z][^.!?]{8,160}\?)\s*(?P<a>[A-Z].{15,})$", re.S)
+
+
+def _inline(block: Block) -> FaqItem | None:
+    if block.kind != "item" or block.section == NOISE:
+        return None
+    found = _INLINE.match(block.text.strip())
+    if not found or not _ASKS.match(found["q"]) or _HOOK.match(found["q"]):
+        return None
+    question = found["q"]
+    return FaqItem(question, found["a"].strip(), block.line, topic_for(question), [block.line])
+
+
 def find_faq(blocks: list[Block]) -> list[FaqItem]:
+    inline = [item for item in map(_inline, blocks) if item is not None]
+    if inline:
+        for block in blocks:
+            found = _INLINE.match(block.text.strip()) if block.kind == "item" else None
+            if found and any(item.line == block.line for item in inline):
+                # The answer is the block's text from here on: the question is the entry's.
+                block.text = found["q"] + " " + found["a"].strip()
+    return sorted(_find_faq(blocks) + inline, key=lambda item: item.line)
+
+
+def _find_faq(blocks: list[Block]) -> list[FaqItem]:
     items: list[FaqItem] = []
     candidates = [
         i for i, b in enumerate(blocks)

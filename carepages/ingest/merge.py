@@ -359,8 +359,9 @@ def _statements(docs: list[Document], site_of: list[int], keys: Keys) -> list[St
             for clause in block.clauses:
                 text = without_opener(clause.text)
                 short = len(text.split()) < (1 if block.kind == "item" else _MIN_WORDS)
-                if clause.filler or short:
-                    continue
+                key = keys.key(text)
+                if clause.filler or short or not key:
+                    continue  # "Day one." alone says nothing
                 out.append(
                     Statement(
                         Where(number, block.line),
@@ -368,7 +369,7 @@ def _statements(docs: list[Document], site_of: list[int], keys: Keys) -> list[St
                         block.section,
                         text,
                         clause,
-                        keys.key(text),
+                        key,
                         item=block.kind == "item",
                     )
                 )

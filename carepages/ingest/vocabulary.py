@@ -222,7 +222,10 @@ class Vocabulary:
         for activity, pattern in self.patterns:
             match = pattern.search(text)
             if match:
-                found.append((activity, match.group(0)))
+                end = match.end()
+                while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                    end += 1  # "exfolia" matched in "exfoliating": name the whole word
+                found.append((activity, text[match.start() : end]))
         return found
 
 

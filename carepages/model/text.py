@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! or ? followed by white space, unless the next word starts in lower
-# case ("e.g. the face", "approx. three days" go on). Clauses also end at a semicolon.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?![a-z])")
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+(?![a-z])")
+# case ("e.g. the face", "approx. three days" go on) or the full stop ends a short form that
+# names what follows ("e.g. SkinMedica", "Dr. Lee"). Clauses also end at a semicolon.
+_SHORT_FORMS = "".join(
+    rf"(?<!\b{re.escape(form)})"
+    for form in ("e.g.", "i.e.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "vs.")
+)
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_SHORT_FORMS}\s+(?![a-z])")
+_CLAUSE_END = re.compile(rf"(?<=[.!?;]){_SHORT_FORMS}\s+(?![a-z])")
 
 
 def sentences(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from carepages.components import macros
+from carepages.components import macros, render
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.site.jsonld import jsonld
 from carepages.source.content import Site, load_site
@@ -82,6 +82,10 @@ def on_post_page_macros(env: Any) -> None:
     ctx = _context(env, site)
     if ctx.treatment is not None:
         env.markdown = f"{env.markdown}\n\n{macros.review_note(ctx, ctx.treatment)}\n"
+    draft = ctx.treatment is not None and not ctx.treatment.published
+    if draft or env.page.meta.get("status") == "draft" or os.environ.get("CAREPAGES_DRAFT"):
+        banner = render("draft_banner", ctx.lang, title=ctx.treatment.title if draft else "")
+        env.markdown = f"{banner}\n\n{env.markdown}"
     env.page.meta["carepages_jsonld"] = jsonld(
         ctx, env.page.title, env.conf["theme"]["language"], env.conf.get("site_url") or ""
     )
