@@ -330,9 +330,9 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
     pages = {
         "index.md": _index(merged),
         "recovery.md": _page(
-            merged.title, "Recovery", "{{ timeline() }}\n\n{{ activity_table() }}"
+            f"{merged.title} recovery, day by day", "{{ timeline() }}\n\n{{ activity_table() }}"
         ),
-        "faq.md": _page(merged.title, "Questions", "{{ faq() }}"),
+        "faq.md": _page(f"{merged.title} questions", "{{ faq() }}"),
     }
     return Draft(treatment, comments, faq, faq_comments, pages, merged)
 
@@ -393,8 +393,9 @@ def _front_matter(title: str) -> str:
     return "---\n" + dump(PageMeta(title=title, status="draft")) + "---\n"
 
 
-def _page(title: str, heading: str, body: str) -> str:
-    return f"{_front_matter(f'{title}: {heading.lower()}')}\n# {heading}\n\n{body}\n"
+def _page(title: str, body: str) -> str:
+    """A page named after the treatment, so a clinic's search results tell treatments apart."""
+    return f"{_front_matter(title)}\n# {safe_text(title)}\n\n{body}\n"
 
 
 def _index(merged: Merged) -> str:

@@ -71,6 +71,16 @@ def _bound(name: str, env: Any, site: Site, folder: str) -> Any:
     return macro
 
 
+def _after_title(markdown: str, html: str) -> str:
+    """`html` right below the page's `# Title` line (the title stays the page's first
+    heading, so MkDocs still takes the page's name from it), or at the top."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", html, "", *lines[index + 1 :]])
+    return f"{html}\n\n{markdown}"
+
+
 def on_post_page_macros(env: Any) -> None:
     """Every treatment page ends with its review line and disclaimer, and every page gets
     its structured data (JSON-LD) for the head."""
@@ -85,7 +95,7 @@ def on_post_page_macros(env: Any) -> None:
     draft = ctx.treatment is not None and not ctx.treatment.published
     if draft or env.page.meta.get("status") == "draft" or os.environ.get("CAREPAGES_DRAFT"):
         banner = render("draft_banner", ctx.lang, title=ctx.treatment.title if draft else "")
-        env.markdown = f"{banner}\n\n{env.markdown}"
+        env.markdown = _after_title(env.markdown, str(banner))
     env.page.meta["carepages_jsonld"] = jsonld(
         ctx, env.page.title, env.conf["theme"]["language"], env.conf.get("site_url") or ""
     )
