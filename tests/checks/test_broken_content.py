@@ -423,7 +423,7 @@ CASES = [
         A,
         about_with("{{ when_to_call() }}"),
         f"{A}:8: error: macro 'when_to_call' needs to know which treatment to show on this "
-        "page: write it like when_to_call(treatment='microneedling')",
+        "page: write it like when_to_call(treatment='chemical-peel')",
     ),
     # --- clinic settings ---------------------------------------------------------------
     Case(
