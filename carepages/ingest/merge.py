@@ -23,7 +23,7 @@ from . import claims as claim_rules
 from .clean import without_opener
 from .faq import topic_for
 from .model import NOISE, Claim, Clause, Document, RestrictionHit
-from .pipeline import _DO
+from .pipeline import _DO, annotate
 from .reconcile import Conflict
 from .similar import FACETS, SAME_FACT, Keys, neighbours, similarity, weights
 from .vocabulary import PROTECTIVE, UNLISTED, Vocabulary
@@ -859,6 +859,8 @@ def merge(
 ) -> Merged:
     labels = {a.id: a.label for a in activities}
     order = [a.id for a in activities]
+    for doc in docs:
+        annotate(doc)
     site_of = sites(docs)
     title = topic(docs) or "This treatment"
     keys = Keys(vocabulary, title)

@@ -130,6 +130,7 @@ class Document:
     untimed_restrictions: list[RestrictionHit] = field(default_factory=list)
     facts: list[FactHit] = field(default_factory=list)
     encoding: str = "utf-8"
+    annotated: bool = False  # clauses read for a draft (pipeline.annotate)
 
     def as_json(self) -> dict[str, object]:
         return {

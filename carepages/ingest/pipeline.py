@@ -87,7 +87,7 @@ _DO = rx(
 
 def read_clauses(blocks: list[Block]) -> None:
     """Split every block into clauses and find the spans in it, once: the timeline, the
-    restrictions, the facts and the draft all read `block.clauses`."""
+    restrictions and the facts read `block.clauses`; a draft adds what `annotate` finds."""
     for block in blocks:
         if block.section == NOISE:
             block.clauses = [Clause(block.text, 0)]
@@ -105,12 +105,23 @@ def read_clauses(blocks: list[Block]) -> None:
             # earlier, with the word that ties it: "for", "after").
             index = max((i for i, (a, _) in enumerate(bounds) if a <= span.offset), default=0)
             block.clauses[index].spans.append(span)
+
+
+def annotate(doc: Document) -> None:
+    """What a draft needs to know of each clause (a bullet's kind, filler, claims, a warning
+    sign), read once per document; `--json` and the timeline never need it."""
+    if doc.annotated:
+        return
+    for block in doc.blocks:
+        if block.section == NOISE:
+            continue
         for clause in block.clauses:
             text = clause.text
             clause.kind = "avoid" if is_avoid(text) else "do" if _DO.test(text) else "notice"
             clause.filler = clean.filler_reason(text)
             clause.claims = claims.find_claims(text)
             clause.call_us = is_call_us(text)
+    doc.annotated = True
 
 
 _CAPTURE_HEADER = re.compile(r"^(?:url|source|retrieved\s+from):\s*https?://\S+$", re.I)
