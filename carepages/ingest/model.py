@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .spans import Found
 
@@ -10,7 +11,7 @@ from .spans import Found
 NOISE = "noise"
 
 
-@dataclass(slots=True)
+@dataclass
 class Claim:
     """Something a clinician would reject, with the kind and the reason in our words."""
 
@@ -18,7 +19,7 @@ class Claim:
     why: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Clause:
     """One sentence or clause of a block, read once: where it sits in the block's text,
     the spans found in it, and what the later stages need to know about it."""
@@ -32,7 +33,7 @@ class Clause:
     call_us: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class Block:
     """One heading, paragraph or list item, with the line where it starts in the decoded file."""
 
@@ -49,6 +50,44 @@ class Block:
     scores: dict[str, int] = field(default_factory=dict)
     clauses: list[Clause] = field(default_factory=list)
 
+    # Documents travel between processes (one worker per core): a clause's text is a slice
+    # of the block's, so only its place is sent, and spans go as plain tuples.
+    def __getstate__(self) -> tuple[object, ...]:
+        clauses = [
+            (
+                c.start,
+                len(c.text),
+                [(f.text, f.start_hours, f.end_hours, f.offset) for f in c.spans],
+                c.kind,
+                c.filler,
+                [(claim.kind, claim.why) for claim in c.claims],
+                c.call_us,
+            )
+            for c in self.clauses
+        ]
+        return (
+            self.kind, self.text, self.line, self.level, self.chrome, self.label,
+            self.section, self.why, self.promotion, self.scores, clauses,
+        )  # fmt: skip
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        (
+            self.kind, self.text, self.line, self.level, self.chrome, self.label,
+            self.section, self.why, self.promotion, self.scores, clauses,
+        ) = state  # fmt: skip
+        self.clauses = [
+            Clause(
+                self.text[start : start + size],
+                start,
+                [Found(*span) for span in spans],
+                kind,
+                filler,
+                [Claim(*claim) for claim in found],
+                call_us,
+            )
+            for start, size, spans, kind, filler, found, call_us in clauses
+        ]
+
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"section": self.section, "text": self.text, "line": self.line}
         out["kind"] = self.kind
@@ -59,7 +98,7 @@ class Block:
         return out
 
 
-@dataclass(slots=True)
+@dataclass
 class TimeSpan:
     text: str
     start_hours: float
@@ -75,7 +114,7 @@ class TimeSpan:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class RestrictionHit:
     activity: str
     text: str
@@ -95,7 +134,7 @@ class RestrictionHit:
         }
 
 
-@dataclass(slots=True)
+@dataclass
 class FaqItem:
     question: str
     answer: str
@@ -107,7 +146,7 @@ class FaqItem:
         return {"question": self.question, "answer": self.answer, "line": self.line}
 
 
-@dataclass(slots=True)
+@dataclass
 class FactHit:
     """A sourced value for a fact the sources may disagree on (how long redness lasts...)."""
 

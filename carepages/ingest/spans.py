@@ -118,7 +118,7 @@ _SYMPTOM = rx(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Found:
     text: str
     start_hours: float
