@@ -523,7 +523,7 @@ def classify(blocks: list[Block], title: str) -> None:
         content_seen = True
         title_seen = True  # a document without a title heading has none to duplicate
         own = text_scores(block.text)
-        block.scores = own
+        block.definition = own[Section.WHAT_IT_IS]
         if block.kind == "heading":
             lead = None
             section = heading_section(block.text)

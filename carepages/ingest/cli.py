@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
+from carepages.model.activities import Activity
 from carepages.model.sections import Section
 
 from .model import Document
@@ -43,11 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ingest_one(item: tuple[Path, str, Vocabulary]) -> tuple[Document | None, str]:
+# The vocabulary of this process: set once per worker (its patterns are not sent per file).
+_VOCABULARY: list[Vocabulary] = [BUILT_IN_VOCABULARY]
+
+
+def _use(activities: tuple[Activity, ...] | None) -> None:
+    _VOCABULARY[0] = Vocabulary.of(activities) if activities else BUILT_IN_VOCABULARY
+
+
+def _ingest_one(item: tuple[Path, str]) -> tuple[Document | None, str]:
     """Ingest one file; returns (document, "") or (None, the one-line error)."""
-    path, given, vocabulary = item
+    path, given = item
     try:
-        return ingest_path(path, given, vocabulary), ""
+        return ingest_path(path, given, _VOCABULARY[0]), ""
     except ReadError as exc:
         return None, f"{given}: {exc}"
     except (RecursionError, MemoryError, ValueError, UnicodeError, LookupError) as exc:
@@ -63,11 +72,12 @@ def ingest_all(
     paths: list[str],
     errors_to: TextIO,
     progress: bool = False,
-    vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
+    activities: tuple[Activity, ...] | None = None,
 ) -> tuple[list[Document], int]:
-    """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`."""
-    found, errors = expand_sources(paths)
-    files = [(path, given, vocabulary) for path, given in found]
+    """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`.
+    `activities`: the vocabulary's activities when the clinic has its own."""
+    files, errors = expand_sources(paths)
+    _use(activities)
     for line in errors:
         print(f"carepages ingest: {line}", file=errors_to)
     failures = len(errors)
@@ -75,7 +85,9 @@ def ingest_all(
     show = progress and len(files) >= 5
     workers = min(os.cpu_count() or 1, 8)
     if len(files) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_use, initargs=(activities,)
+        ) as pool:
             results = pool.map(_ingest_one, files, chunksize=16)
             outcomes = _report(results, len(files), errors_to, show)
     else:
@@ -147,7 +159,9 @@ def main(argv: list[str]) -> int:
 
     activities = project_activities(Path.cwd())
     vocabulary = Vocabulary.of(activities)
-    docs, failures = ingest_all(args.sources, sys.stderr, progress=progress, vocabulary=vocabulary)
+    docs, failures = ingest_all(
+        args.sources, sys.stderr, progress=progress, activities=tuple(activities)
+    )
     conflicts = reconcile(docs)
     if args.json:
         json.dump(as_json(docs, conflicts), sys.stdout, ensure_ascii=False)

@@ -394,7 +394,7 @@ def cluster(statements: list[Statement], threshold: float = SAME_FACT) -> list[l
     `threshold`, so one long sentence cannot chain unrelated facts together."""
     keys = [s.key for s in statements]
     weight = weights(keys)
-    near = neighbours(keys, threshold / 2, weight)
+    near = neighbours(keys, threshold * 0.8, weight)
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
     sums: dict[int, dict[int, float]] = {i: {} for i in range(len(statements))}
     heap: list[tuple[float, int, int]] = []
@@ -1008,11 +1008,7 @@ def _summary(docs: list[Document], statements: list[Statement]) -> tuple[str, Wh
     ]
     if not candidates:
         return "TODO: one or two plain sentences that say what this treatment is.", None
-    block_score = {
-        (n, b.line): b.scores.get(Section.WHAT_IT_IS, 0)
-        for n, d in enumerate(docs, start=1)
-        for b in d.blocks
-    }
+    block_score = {(n, b.line): b.definition for n, d in enumerate(docs, start=1) for b in d.blocks}
     best = max(
         candidates,
         key=lambda s: (

@@ -46,8 +46,9 @@ class Block:
     section: str = ""
     why: str = ""  # why a block is noise, for the summary and for debugging
     promotion: bool = False
-    # Filled once by the pipeline: the block's own words per section, and its clauses.
-    scores: dict[str, int] = field(default_factory=dict)
+    # Filled once by the pipeline: how much the block reads like a definition of the
+    # treatment (its own words' score for "what it is"), and its clauses.
+    definition: int = 0
     clauses: list[Clause] = field(default_factory=list)
 
     # Documents travel between processes (one worker per core): a clause's text is a slice
@@ -67,13 +68,13 @@ class Block:
         ]
         return (
             self.kind, self.text, self.line, self.level, self.chrome, self.label,
-            self.section, self.why, self.promotion, self.scores, clauses,
+            self.section, self.why, self.promotion, self.definition, clauses,
         )  # fmt: skip
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         (
             self.kind, self.text, self.line, self.level, self.chrome, self.label,
-            self.section, self.why, self.promotion, self.scores, clauses,
+            self.section, self.why, self.promotion, self.definition, clauses,
         ) = state  # fmt: skip
         self.clauses = [
             Clause(

@@ -90,7 +90,7 @@ def read_clauses(blocks: list[Block]) -> None:
     restrictions and the facts read `block.clauses`; a draft adds what `annotate` finds."""
     for block in blocks:
         if block.section == NOISE:
-            block.clauses = [Clause(block.text, 0)]
+            block.clauses = []
             continue
         found = find_spans(
             block.text,
