@@ -808,7 +808,7 @@ def _sunscreen(statements: list[Statement]) -> Disagreement | None:
 
 # "Do not apply any moisturizer", "no sunscreen", "skip the serum": a protective step skipped.
 _SKIPS_PROTECTION = re.compile(
-    r"\b(?:do\s+not|don[\u2019']?t|never|avoid|no|skip|without)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:do\s+not|don[\u2019']?t|never|avoid|no|skip)\s+(?:\w+\s+){0,3}?"
     r"(?P<word>moisturi[sz]\w*|sunscreens?|sun\s*block|spf|cleansers?|serums?)\b",
     re.I,
 )
@@ -846,6 +846,9 @@ def _protective(statements: list[Statement]) -> list[Disagreement]:
             )
         )
     return [d for d in out if len(d.sources_say) >= 2]
+
+
+_DAILY_LIFE = re.compile(r"\b(?:regular|normal|daily|usual)\s+(?:activities|life|routine)\b", re.I)
 
 
 # --- the whole merge -----------------------------------------------------------------------
@@ -886,6 +889,8 @@ def merge(
         soon = claim_rules.permission_hours(statement.clause.text, statement.clause.spans)
         if soon is None or statement.section == Section.PREPARATION:
             continue
+        if _DAILY_LIFE.search(statement.clause.text):
+            continue  # "back to daily life the same day, but avoid the sun": no permission
         for activity, _ in vocabulary.find(statement.clause.text):
             limit = cautious.get(activity)
             if limit is not None and soon < limit:
