@@ -49,23 +49,51 @@ class Block:
     # Filled once by the pipeline: how much the block reads like a definition of the
     # treatment (its own words' score for "what it is"), and its clauses.
     definition: int = 0
-    clauses: list[Clause] = field(default_factory=list)
+    _clauses: list[Clause] = field(default_factory=list, repr=False, compare=False)
+    # Clauses as they travel between processes, unpacked on first use (a JSON run never
+    # reads them).
+    _packed: list[Any] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        if self._packed is not None:
+            self._clauses = [
+                Clause(
+                    self.text[start : start + size],
+                    start,
+                    [Found(*span) for span in spans],
+                    kind,
+                    filler,
+                    [Claim(*claim) for claim in found],
+                    call_us,
+                )
+                for start, size, spans, kind, filler, found, call_us in self._packed
+            ]
+            self._packed = None
+        return self._clauses
+
+    @clauses.setter
+    def clauses(self, value: list[Clause]) -> None:
+        self._clauses, self._packed = value, None
 
     # Documents travel between processes (one worker per core): a clause's text is a slice
     # of the block's, so only its place is sent, and spans go as plain tuples.
     def __getstate__(self) -> tuple[object, ...]:
-        clauses = [
-            (
-                c.start,
-                len(c.text),
-                [(f.text, f.start_hours, f.end_hours, f.offset) for f in c.spans],
-                c.kind,
-                c.filler,
-                [(claim.kind, claim.why) for claim in c.claims],
-                c.call_us,
-            )
-            for c in self.clauses
-        ]
+        if self._packed is not None:
+            clauses = self._packed
+        else:
+            clauses = [
+                (
+                    c.start,
+                    len(c.text),
+                    [(f.text, f.start_hours, f.end_hours, f.offset) for f in c.spans],
+                    c.kind,
+                    c.filler,
+                    [(claim.kind, claim.why) for claim in c.claims],
+                    c.call_us,
+                )
+                for c in self.clauses
+            ]
         return (
             self.kind, self.text, self.line, self.level, self.chrome, self.label,
             self.section, self.why, self.promotion, self.definition, clauses,
@@ -74,20 +102,9 @@ class Block:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         (
             self.kind, self.text, self.line, self.level, self.chrome, self.label,
-            self.section, self.why, self.promotion, self.definition, clauses,
+            self.section, self.why, self.promotion, self.definition, self._packed,
         ) = state  # fmt: skip
-        self.clauses = [
-            Clause(
-                self.text[start : start + size],
-                start,
-                [Found(*span) for span in spans],
-                kind,
-                filler,
-                [Claim(*claim) for claim in found],
-                call_us,
-            )
-            for start, size, spans, kind, filler, found, call_us in clauses
-        ]
+        self._clauses = []
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {"section": self.section, "text": self.text, "line": self.line}
