@@ -11,7 +11,11 @@ import time
 from pathlib import Path
 
 from carepages.ingest.cli import as_json, ingest_all
+from carepages.ingest.draft import build_draft
+from carepages.ingest.merge import merge
 from carepages.ingest.reconcile import reconcile
+from carepages.ingest.vocabulary import BUILT_IN_VOCABULARY
+from carepages.model.activities import BUILT_IN
 
 _TREATMENTS = (
     "microneedling", "a chemical peel", "laser resurfacing", "dermaplaning", "PRP therapy",
@@ -119,6 +123,17 @@ def make_document(rng: random.Random, words: int = 1000) -> tuple[str, str]:
     return fmt, "\n".join(lines)
 
 
+def merge_time(docs: list, count: int = 50) -> float:
+    """Seconds to merge `count` documents into one draft (facts, timeline, restrictions,
+    questions, claims) and build its models: what `carepages ingest --slug` adds per
+    treatment."""
+    chosen = docs[:count]
+    started = time.perf_counter()
+    merged = merge(chosen, reconcile(chosen), BUILT_IN_VOCABULARY)
+    build_draft(merged, "bench", {a.id: a for a in BUILT_IN})
+    return time.perf_counter() - started
+
+
 def run(count: int, words: int, seed: int = 7) -> dict[str, float]:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="carepages-bench-") as tmp:
@@ -132,8 +147,10 @@ def run(count: int, words: int, seed: int = 7) -> dict[str, float]:
         seconds = time.perf_counter() - start
     if failures:
         raise RuntimeError(f"{failures} synthetic documents failed to ingest")
+    merge_seconds = merge_time(docs)
     return {"documents": len(docs), "seconds": round(seconds, 3),
-            "docs_per_second": round(len(docs) / seconds, 1)}  # fmt: skip
+            "docs_per_second": round(len(docs) / seconds, 1),
+            "merge_50_seconds": round(merge_seconds, 3)}  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
@@ -144,7 +161,8 @@ def main(argv: list[str]) -> int:
     result = run(args.documents, args.words)
     print(
         f"ingested {result['documents']} documents of ~{args.words} words in "
-        f"{result['seconds']:.2f} s ({result['docs_per_second']:.0f} documents/s)"
+        f"{result['seconds']:.2f} s ({result['docs_per_second']:.0f} documents/s); "
+        f"merged 50 of them into one draft in {result['merge_50_seconds']:.2f} s"
     )
     print(json.dumps({"bench_ingest": result}))
     return 0

@@ -19,13 +19,15 @@ from carepages.ingest.model import NOISE, Document
 from carepages.ingest.pipeline import ingest_data
 from carepages.ingest.readers import READ_EXTENSIONS, ReadError
 from carepages.model.sections import Section
+from lab.draft_eval import Figures, figures_for, own_set_figures
+from lab.project import SEEDS_DIR, SOURCES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "lab" / "eval" / "docs"
 # Written after the rules were tuned and never tuned on: an estimate for unseen documents.
 HOLDOUT_DIR = ROOT / "lab" / "eval" / "holdout"
 SEED_LABELS = ROOT / "lab" / "eval" / "seeds.yml"
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+PEEL_DIR = SOURCES_DIR / "chemical-peel"
 MARK = re.compile(r"[ \t]*\u27e6([^\u27e7]*)\u27e7")
 SECTIONS = (*(s.value for s in Section), NOISE)
 
@@ -201,6 +203,54 @@ def _row(s: Score) -> str:
     )
 
 
+def draft_groups() -> list[Figures]:
+    """The draft figures per source set: the seeds, the chemical-peel sources (each scored
+    against lab/eval/labels) and the labelled set, each document drafted on its own."""
+    out: list[Figures] = []
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    if seeds:
+        out.append(figures_for("seeds", seeds, "microneedling", "seeds"))
+    peels = sorted(PEEL_DIR.glob("0*.txt"))
+    if peels:
+        out.append(figures_for("chemical peels", peels, "chemical-peel", "peel"))
+    folders = [EVAL_DIR, *([HOLDOUT_DIR] if HOLDOUT_DIR.is_dir() else [])]
+    out.append(own_set_figures(folders, lambda text: parse_labelled(text)[0]))
+    return out
+
+
+def _draft_rows(figures: list[Figures], misses: bool) -> None:
+    print("\n== drafts (prose words ÷ source words; facts; claims; restriction values)")
+    for f in figures:
+        r = f.ratio
+        print(
+            f"{f.name}: {f.documents} documents, {f.source_words} source words; overview "
+            f"{r(f.overview_words, f.source_words):.0%}, whole draft "
+            f"{r(f.draft_words, f.source_words):.0%} ({f.draft_words} words); "
+            f"{f.merged_facts} items citing 2+ sources; duplicate bullets left "
+            f"{f.duplicates_own} (own measure)"
+        )
+        if f.multi_total or f.keep_total:
+            print(
+                f"  multi-source facts merged {f.multi_merged}/{f.multi_total} "
+                f"({r(f.multi_merged, f.multi_total):.0%}; whole {f.multi_whole}); must-keep "
+                f"facts kept {f.keep_kept}/{f.keep_total} ({r(f.keep_kept, f.keep_total):.0%})"
+            )
+        print(
+            f"  claims labelled {f.claims_labelled}: flagged {f.claims_flagged} (kind right "
+            f"{f.claims_kind_right}), dropped as noise {f.claims_as_noise}, kept as content "
+            f"{f.claims_labelled - f.claims_flagged - f.claims_as_noise}; flagged lines "
+            f"{f.flagged_total}, not labelled {f.flagged_unlabelled}"
+        )
+        if f.restrictions_labelled:
+            print(
+                f"  restriction values proposed = the cautious truth: {f.restrictions_right}/"
+                f"{f.restrictions_labelled}; merge took {f.merge_seconds:.3f} s"
+            )
+        if misses:
+            for miss in f.misses:
+                print("    " + miss)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m lab eval", description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list every wrong label")
@@ -210,11 +260,14 @@ def main(argv: list[str]) -> int:
         groups = [("labelled set", eval_set()), ("seeds", eval_seeds())]
         if HOLDOUT_DIR.is_dir():
             groups.append(("holdout", eval_set(HOLDOUT_DIR)))
+        drafts = draft_groups()
     except (OSError, ValueError, ReadError) as exc:
         print(f"carepages eval: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({name: total(name, s).as_json() for name, s in groups}))
+        out: dict[str, object] = {name: total(name, s).as_json() for name, s in groups}
+        out["drafts"] = [f.as_json() for f in drafts]
+        print(json.dumps(out))
         return 0
     header = f"{'document':<44} {'sect':>6} {'faqR':>6} {'faqP':>6} {'spans':>6}"
     for name, scores in groups:
@@ -236,4 +289,5 @@ def main(argv: list[str]) -> int:
             f"(recall {_ratio(t.spans_right, t.spans_expected):.3f}, "
             f"precision {_ratio(t.spans_right, t.spans_predicted):.3f})"
         )
+    _draft_rows(drafts, args.misses)
     return 0

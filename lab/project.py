@@ -7,6 +7,20 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _shared() -> Path:
+    """The shared folder with the source documents: beside the project (a clone, CI), or
+    beside a folder that holds it (a worktree under another folder)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+SEEDS_DIR = SHARED / "seeds"
+SOURCES_DIR = SHARED / "sources"
 # What a project needs besides its content; node_modules is linked, not copied.
 PROJECT_PARTS = ("mkdocs.yml", "macros", "overrides", "carepages")
 

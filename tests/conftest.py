@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from lab.project import copy_project
+from lab.project import SEEDS_DIR, copy_project
 
 # CI replays the same examples every run, so a landing never depends on a lucky draw;
 # locally each run explores new ones.
@@ -26,7 +26,7 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
+from carepages.model.sections import Section
+
 from . import clean
-from .model import Block
+from .model import NOISE, Block
 from .textre import Rx
 from .textre import rx as _rx
 
@@ -15,7 +17,7 @@ _TREATMENT = r"(?:treatment|procedure|session|appointment|visit|peel|facial)"
 # Headings: which section a heading opens. Checked in this order; the first hit wins.
 _HEADING_RULES: list[tuple[str, Rx]] = [
     (
-        "risks",
+        Section.RISKS,
         _rx(
             r"\brisks?\b",
             r"\bside[- ]?effects?\b",
@@ -39,7 +41,7 @@ _HEADING_RULES: list[tuple[str, Rx]] = [
         ),
     ),
     (
-        "after",
+        Section.AFTER,
         _rx(
             r"\bafter[- ]?care\b",
             r"\bpost[- ]?(?:treatment|procedure|care|peel|op)\b",
@@ -61,7 +63,7 @@ _HEADING_RULES: list[tuple[str, Rx]] = [
         ),
     ),
     (
-        "preparation",
+        Section.PREPARATION,
         _rx(
             r"\bprepar",
             r"\bbefore\s+(?:your|the|you|a|treatment|the\s+day)\b",
@@ -75,7 +77,7 @@ _HEADING_RULES: list[tuple[str, Rx]] = [
         ),
     ),
     (
-        "during",
+        Section.DURING,
         _rx(
             r"\bduring\b(?!\s+(?:the\s+)?(?:recovery|healing|this\s+(?:time|period)))",
             r"\bwhat\s+happens\b(?!\s+(?:after|afterwards|next|later|once))",
@@ -95,7 +97,7 @@ _HEADING_RULES: list[tuple[str, Rx]] = [
         ),
     ),
     (
-        "what-it-is",
+        Section.WHAT_IT_IS,
         _rx(
             r"\bwhat\s+(?:is|are)\b",
             r"\bhow\s+(?:does|do)\b.*\bwork",
@@ -132,7 +134,7 @@ _HEADING_RULES: list[tuple[str, Rx]] = [
 
 # Words in a block's own text. Weights are small integers; only clear leads override context.
 _TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
-    "preparation": [
+    Section.PREPARATION: [
         (
             _rx(
                 r"\bbefore\s+(?:your|the|each|a)\s+(?:\w+\s+)?" + _TREATMENT,
@@ -164,7 +166,7 @@ _TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
             1,
         ),
     ],
-    "during": [
+    Section.DURING: [
         (
             _rx(
                 r"\bnumbing\b",
@@ -202,7 +204,7 @@ _TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
             1,
         ),
     ],
-    "after": [
+    Section.AFTER: [
         (
             _rx(
                 r"\bafter\s+(?:your|the|each|a)\s+(?:\w+\s+)?" + _TREATMENT,
@@ -244,7 +246,7 @@ _TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
             1,
         ),
     ],
-    "risks": [
+    Section.RISKS: [
         (
             _rx(
                 r"\brisks?\b",
@@ -284,7 +286,7 @@ _TEXT_RULES: dict[str, list[tuple[Rx, int]]] = {
             1,
         ),
     ],
-    "what-it-is": [
+    Section.WHAT_IT_IS: [
         (
             _rx(
                 r"\bis\s+an?\s+(?:\w+\s+){0,3}(?:procedure|treatment|technique|therapy)\b",
@@ -366,7 +368,7 @@ _QUESTION_START = re.compile(
 
 # More heading wording, met in clinic leaflets and FAQ pages.
 _HEADING_MORE: dict[str, Rx] = {
-    "risks": _rx(
+    Section.RISKS: _rx(
         r"\bwho\s+should\s+avoid\b",
         r"\bwhen\s+to\s+worry\b",
         r"\bget\s+in\s+touch\b",
@@ -382,7 +384,7 @@ _HEADING_MORE: dict[str, Rx] = {
         r"\bcan\s+(?:everyone|anyone)\b",
         r"\bfor\s+everyone\b",
     ),
-    "after": _rx(
+    Section.AFTER: _rx(
         r"\bafterwards?\b",
         r"\bthings\s+to\s+avoid\b",
         r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b",
@@ -393,8 +395,10 @@ _HEADING_MORE: dict[str, Rx] = {
         r"\bback\s+to\s+work\b",
         r"\b(?:peeling|redness|swelling|bruising|scabs?|flaking|crusts?)\b",
     ),
-    "preparation": _rx(r"\bbeforehand\b", r"\bprep\b", r"\bget(?:ting)?\s+(?:\w+\s+){0,2}ready\b"),
-    "during": _rx(
+    Section.PREPARATION: _rx(
+        r"\bbeforehand\b", r"\bprep\b", r"\bget(?:ting)?\s+(?:\w+\s+){0,2}ready\b"
+    ),
+    Section.DURING: _rx(
         r"\bstings?\b",
         r"\bfeels?\s+like\b",
         r"\bhow\s+(?:does\s+it|will\s+it|it)\s+feels?\b",
@@ -404,7 +408,7 @@ _HEADING_MORE: dict[str, Rx] = {
         r"^the\s+appointment\b",
         r"^(?:on\s+)?the\s+day\b",
     ),
-    "what-it-is": _rx(r"\bright\s+for\s+me\b", r"\bsuitable\b", r"\bsessions\b"),
+    Section.WHAT_IT_IS: _rx(r"\bright\s+for\s+me\b", r"\bsuitable\b", r"\bsessions\b"),
 }
 
 
@@ -414,14 +418,14 @@ _SYMPTOMS = _rx(r"\b(?:peeling|redness|swelling|bruising|scabs?|flaking|crusts?|
 def heading_section(text: str) -> str | None:
     """The section a heading opens; risks first, else the section named earliest."""
     if re.search(r"\bwhat\s+(?:is|[\u2019']?s)\s+normal\b", text, re.I):
-        return "after"
+        return Section.AFTER
     hits: list[tuple[int, int, str]] = []
     for rank, (section, base) in enumerate(_HEADING_RULES):
         match = base.search(text) or _HEADING_MORE[section].search(text)
         if match:
-            if section == "risks":
+            if section == Section.RISKS:
                 return section
-            hits.append((match.start() if section != "what-it-is" else 10_000, rank, section))
+            hits.append((match.start() if section != Section.WHAT_IT_IS else 10_000, rank, section))
     return min(hits)[2] if hits else None
 
 
@@ -505,11 +509,11 @@ def classify(blocks: list[Block], title: str) -> None:
             reason = "duplicated title"
         if not reason and not title_seen and not content_seen and block.kind == "heading":
             title_seen = True
-            block.section, block.why = "what-it-is", "title"
+            block.section, block.why = Section.WHAT_IT_IS, "title"
             previous = block
             continue
         if reason:
-            block.section, block.why = "noise", reason
+            block.section, block.why = NOISE, reason
             if block.kind == "heading" and reason != "duplicated title":
                 heading_ctx, drift = None, None
             if block.kind != "item":
@@ -519,20 +523,25 @@ def classify(blocks: list[Block], title: str) -> None:
         content_seen = True
         title_seen = True  # a document without a title heading has none to duplicate
         own = text_scores(block.text)
+        block.definition = own[Section.WHAT_IT_IS]
         if block.kind == "heading":
             lead = None
             section = heading_section(block.text)
             if block.label and is_contraindication(block.text):
-                section = "risks"  # "These people should not have it:" opens a list of who
-            if section == "after" and heading_ctx == "risks" and _SYMPTOMS.search(block.text):
+                section = Section.RISKS  # "These people should not have it:" opens a list of who
+            if (
+                section == Section.AFTER
+                and heading_ctx == Section.RISKS
+                and _SYMPTOMS.search(block.text)
+            ):
                 section = None  # "Dryness and peeling" under a side-effects heading
             if section is None:
                 best = _best(own)
-                section = best if best and own[best] >= 2 and best != "what-it-is" else None
-                if section == "after" and heading_ctx == "risks":
+                section = best if best and own[best] >= 2 and best != Section.WHAT_IT_IS else None
+                if section == Section.AFTER and heading_ctx == Section.RISKS:
                     section = None
             if section is None:
-                block.section = drift or heading_ctx or "what-it-is"
+                block.section = drift or heading_ctx or Section.WHAT_IT_IS
             else:
                 block.section = section
                 heading_ctx, drift = section, None
@@ -544,12 +553,12 @@ def classify(blocks: list[Block], title: str) -> None:
             block.section = _section_for(block.text, own, lead, lead)
             previous = block
             continue
-        if heading_ctx is None and drift is None and own["what-it-is"] >= 2:
-            block.section = "what-it-is"  # documents open with what the treatment is
+        if heading_ctx is None and drift is None and own[Section.WHAT_IT_IS] >= 2:
+            block.section = Section.WHAT_IT_IS  # documents open with what the treatment is
         else:
             block.section = _section_for(block.text, own, drift or heading_ctx, heading_ctx)
         lead = block.section if block.text.endswith(":") else None
-        if heading_ctx is None and block.section != "risks":
+        if heading_ctx is None and block.section != Section.RISKS:
             drift = block.section
         previous = block
 
@@ -568,7 +577,7 @@ def _squeezed(text: str) -> str:
 
 
 def _best(scores: dict[str, int]) -> str | None:
-    order = ("risks", "after", "preparation", "during", "what-it-is")
+    order = (Section.RISKS, Section.AFTER, Section.PREPARATION, Section.DURING, Section.WHAT_IT_IS)
     best = max(order, key=lambda s: (scores[s], -order.index(s)))
     return best if scores[best] > 0 else None
 
@@ -578,27 +587,31 @@ _LABEL = re.compile(r"^([A-Z][\w'\u2019 -]{1,40}):\s+\S")
 
 def _section_for(text: str, own: dict[str, int], context: str | None, heading: str | None) -> str:
     if is_contraindication(text):
-        return "preparation" if context == "preparation" else "risks"
+        return Section.PREPARATION if context == Section.PREPARATION else Section.RISKS
     if is_call_us(text):
-        return "preparation" if context == "preparation" else "risks"
+        return Section.PREPARATION if context == Section.PREPARATION else Section.RISKS
     label = _LABEL.match(text)
     if label and len(label.group(1).split()) <= 4:
         # "Downtime: most people..." names its own topic.
         named = heading_section(label.group(1))
-        if named and named != "what-it-is" and not (context == "risks" and named == "after"):
+        if (
+            named
+            and named != Section.WHAT_IT_IS
+            and not (context == Section.RISKS and named == Section.AFTER)
+        ):
             return named
     best = _best(own)
     if context is None:
-        return best or "what-it-is"
+        return best or Section.WHAT_IT_IS
     if best is None or best == context:
         return context
-    if context == "risks" and best == "after":
+    if context == Section.RISKS and best == Section.AFTER:
         return context  # side effects are described in recovery words; the heading decides
     if heading is None:
         # No heading to trust: the block's own words win when they clearly lead.
         if own[best] >= 2 and own[best] > own[context]:
             return best
         return context
-    if best != "what-it-is" and own[best] >= 3 and own[best] >= own[context] + 2:
+    if best != Section.WHAT_IT_IS and own[best] >= 3 and own[best] >= own[context] + 2:
         return best
     return context

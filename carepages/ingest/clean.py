@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from carepages.model.text import sentences
+
 from .model import Block
 from .textre import Rx
 from .textre import rx as _rx
@@ -32,6 +34,9 @@ _WHOLE = [
         "page chrome",
         (
             r"^skip\s+to\b",
+            r"^(?:url|source|retrieved\s+from):\s*https?://\S+$",
+            r"^(?:top|bottom)\s+of\s+page$",
+            r"^download\b.{0,40}\b(?:here|pdf)\b",
             r"^(?:toggle\s+)?(?:navigation|menu|search|home|close|open\s+menu|main\s+menu)$",
             r"\bwe\s+use\s+cookies\b",
             r"\bcookie(?:s|\s+policy|\s+settings|\s+preferences)?\b.{0,80}\b(?:accept|agree|consent|use|browsing|experience)\b",
@@ -116,6 +121,8 @@ _WHOLE = [
             r"^about\s+the\s+(?:author|writer)\b",
             r"\bis\s+a\s+(?:freelance\s+)?(?:writer|blogger|content\s+creator|contributor)\b",
             r"\bis\s+obsessed\s+(?:with|in)\b",
+            r"\bis\s+a\s+board[- ]certified\b",
+            r"\b(?:is\s+a\s+)?fellow\s+of\s+the\s+american\b",
         ),
     ),
     (
@@ -261,10 +268,69 @@ def noise_reason(block: Block, title: str, previous: Block | None) -> str:
 
 def _answers_itself(text: str) -> bool:
     """A hook followed by several plain sentences still carries information."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
-    plain = [s for s in sentences if not s.endswith("?") and not _HOOK.match(s)]
+    plain = [s for s in sentences(text) if not s.endswith("?") and not _HOOK.match(s)]
     return len(plain) >= 3
 
 
 def is_promotion(text: str) -> bool:
     return _PROMOTION.test(text)
+
+
+# A clause that opens, links or sells but says nothing a patient can use. Checked on each
+# clause of a block that is otherwise content.
+_FILLER = _rx(
+    r"^well,\s+if\s+you\b",
+    r"\bthe\s+answer\s+is\s+(?:yes|no)\b",
+    r"^(?:here|below)(?:\s+is|\s+are|[\u2019']s|,)\b.{0,80}\b(?:expect|listed|discuss|outline|look|cover)",
+    r"^(?:following|below)\s+(?:is|are)\s+(?:given|listed)\b",
+    r"\bwe\s+(?:will|are\s+going\s+to)\s+(?:discuss|outline|look|cover|explore|explain)\b",
+    r"\bthis\s+is\s+what\s+we\s+are\s+going\s+to\b",
+    r"\bthis\s+(?:was|is)\s+the\s+most\s+basic\b",
+    r"\bit\s+is\s+(?:obvious|natural|normal|understandable)\s+(?:for\s+you\s+)?to\s+(?:be\s+|feel\s+)?(?:worried|nervous|anxious)",
+    r"^(?:thankfully|luckily|fortunately),?\s+there\s+is\b",
+    r"\bnone\s+other\s+than\b",
+    r"\bpros\s+and\s+cons\b",
+    r"\bnot\s+an\s+exception\b",
+    r"\bthe\s+question\s+(?:that\s+)?arises\b",
+    r"^why\s+wouldn[\u2019']?t\b",
+    r"\byou\s+can\s+conclude\b",
+    r"\ba\s+lot\s+of\s+confusion\b",
+    r"\baround\b.{0,40}\bfor\s+centuries\b",
+    r"\bit\s+is\s+important\s+to\s+understand\s+what\s+you\s+can\s+expect\b",
+    r"\bthese\s+might\s+appear\s+to\s+be\b",
+    r"\bhuge\s+impact\s+on\s+the\s+quality\s+of\s+life\b",
+    r"\b(?:is|are)\s+not\s+alone\b",
+    r"\bmaintained\s+their\s+popularity\b",
+    r"\bmade\s+it\s+very\s+popular\b",
+    r"\bsome\s+people\s+are\s+afraid\s+of\b",
+    r"\bhas\s+the\s+word\b.{0,20}\bin\s+its\s+name\b",
+    r"\bas\s+discussed\s+earlier\b,?$",
+)
+_LEAD_IN = _rx(r":\s*$")
+# Words that only link a sentence to the one before; a bullet reads better without them.
+_OPENER = re.compile(
+    r"^(?:well|so|plus|also|additionally|in\s+addition|moreover|furthermore|however|basically|"
+    r"actually|hence|thus|therefore|generally|usually|typically|of\s+course|no\s+doubt|"
+    r"as\s+discussed\s+earlier|after\s+that|then|besides|now)\s*,\s*",
+    re.I,
+)
+
+
+def filler_reason(text: str) -> str:
+    """Why a clause is filler ("opener", "list lead-in", "rhetorical question"), or ""."""
+    stripped = text.strip()
+    if _FILLER.test(stripped):
+        return "opener or filler"
+    if _LEAD_IN.test(stripped) and len(stripped.split()) <= 20:
+        return "list lead-in"
+    if stripped.endswith("?"):
+        return "rhetorical question"
+    return ""
+
+
+def without_opener(text: str) -> str:
+    """ "Plus, avoid the sun." → "Avoid the sun." (the linking word dropped, case kept)."""
+    rest = _OPENER.sub("", text.strip(), count=1)
+    if rest != text.strip() and rest:
+        rest = rest[0].upper() + rest[1:]
+    return rest

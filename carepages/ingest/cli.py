@@ -13,12 +13,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from carepages.model.activities import Activity
 from carepages.model.sections import Section
 
 from .model import Document
 from .pipeline import expand_sources, ingest_path
 from .readers import ReadError
 from .reconcile import Conflict, reconcile
+from .vocabulary import BUILT_IN_VOCABULARY, Vocabulary
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,11 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The vocabulary of this process: set once per worker (its patterns are not sent per file).
+_VOCABULARY: list[Vocabulary] = [BUILT_IN_VOCABULARY]
+
+
+def _use(activities: tuple[Activity, ...] | None) -> None:
+    _VOCABULARY[0] = Vocabulary.of(activities) if activities else BUILT_IN_VOCABULARY
+
+
 def _ingest_one(item: tuple[Path, str]) -> tuple[Document | None, str]:
     """Ingest one file; returns (document, "") or (None, the one-line error)."""
     path, given = item
     try:
-        return ingest_path(path, given), ""
+        return ingest_path(path, given, _VOCABULARY[0]), ""
     except ReadError as exc:
         return None, f"{given}: {exc}"
     except (RecursionError, MemoryError, ValueError, UnicodeError, LookupError) as exc:
@@ -59,10 +69,15 @@ PARALLEL_FROM = 64
 
 
 def ingest_all(
-    paths: list[str], errors_to: TextIO, progress: bool = False
+    paths: list[str],
+    errors_to: TextIO,
+    progress: bool = False,
+    activities: tuple[Activity, ...] | None = None,
 ) -> tuple[list[Document], int]:
-    """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`."""
+    """Ingest every file; returns (documents, number of failures). Errors go to `errors_to`.
+    `activities`: the vocabulary's activities when the clinic has its own."""
     files, errors = expand_sources(paths)
+    _use(activities)
     for line in errors:
         print(f"carepages ingest: {line}", file=errors_to)
     failures = len(errors)
@@ -70,7 +85,9 @@ def ingest_all(
     show = progress and len(files) >= 5
     workers = min(os.cpu_count() or 1, 8)
     if len(files) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_use, initargs=(activities,)
+        ) as pool:
             results = pool.map(_ingest_one, files, chunksize=16)
             outcomes = _report(results, len(files), errors_to, show)
     else:
@@ -138,7 +155,13 @@ def main(argv: list[str]) -> int:
         )
         return 2
     progress = not args.json and not args.quiet and sys.stderr.isatty()
-    docs, failures = ingest_all(args.sources, sys.stderr, progress=progress)
+    from .draft import project_activities
+
+    activities = project_activities(Path.cwd())
+    vocabulary = Vocabulary.of(activities)
+    docs, failures = ingest_all(
+        args.sources, sys.stderr, progress=progress, activities=tuple(activities)
+    )
     conflicts = reconcile(docs)
     if args.json:
         json.dump(as_json(docs, conflicts), sys.stdout, ensure_ascii=False)
@@ -150,7 +173,15 @@ def main(argv: list[str]) -> int:
     from .draft import DraftError, write_draft
 
     try:
-        folder = write_draft(docs, conflicts, args.slug, Path(args.drafts), force=args.force)
+        folder = write_draft(
+            docs,
+            conflicts,
+            args.slug,
+            Path(args.drafts),
+            force=args.force,
+            vocabulary=vocabulary,
+            activities=activities,
+        )
     except DraftError as exc:
         print(f"carepages ingest: {exc}", file=sys.stderr)
         return 1

@@ -1,28 +1,54 @@
-"""Write `drafts/<slug>/`: a treatment folder in the content format, marked draft, written
-atomically and validated by the content schema before it appears."""
+"""Write `drafts/<slug>/`: a treatment folder in the content format, marked draft.
+
+The draft is built as the content models (`Treatment`, `FaqFile`), validated in memory,
+and written by the one YAML writer with each value's sources as YAML comments; the
+Markdown pages keep each paragraph's sources on a reference-style comment line
+(`[//]: # (s1:42, s3:58)`) that neither Jinja nor the published HTML shows. The folder is
+written atomically and loaded back through the content loader before it appears.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
+import html
 import os
 import re
 import shutil
 import tempfile
-from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nh3
+from pydantic import ValidationError
 
 from carepages.checks.restrictions import check_restrictions
-from carepages.model.activities import BUILT_IN
-from carepages.model.sections import Section
-from carepages.source.content import Shown, load_treatment
+from carepages.model.activities import BUILT_IN, Activity
+from carepages.model.ids import slugify
+from carepages.model.sections import SOURCE_PARTS, FaqTopic, Section
+from carepages.model.treatment import (
+    Disagreement,
+    FaqEntry,
+    FaqFile,
+    LeftOut,
+    PageMeta,
+    Restriction,
+    Source,
+    SourceNotes,
+    Span,
+    Step,
+    Treatment,
+    WarningSign,
+)
+from carepages.model.words import plain_words
+from carepages.source.content import Shown, load_activities, load_treatment
+from carepages.source.skeleton import write_translations
 
-from . import classify
-from .model import Block, Document, TimeSpan
+from .merge import Fact, Merged, Where, merge
+from .model import NOISE, Document
 from .reconcile import Conflict
+from .vocabulary import Vocabulary
+from .yamlwriter import Comments, dump
 
 TODO_REVIEWER = "TODO: the clinician who reviewed this page"
 
@@ -47,6 +73,18 @@ def safe_text(text: str) -> str:
     return text
 
 
+def plain_text(text: str) -> str:
+    """Source text for a YAML value: tags removed, entities read, one line. The components
+    escape what they show, so the text keeps its own `&` and quotes."""
+    text = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
+    return " ".join(html.unescape(text).replace("\u200b", "").split())
+
+
+def answer_text(text: str) -> str:
+    """An answer is Markdown when shown: a source's brackets make no link."""
+    return plain_text(text).replace("[", "\\[").replace("]", "\\]")
+
+
 def _md_line(text: str) -> str:
     """A paragraph that Markdown will not read as a heading, list or code block."""
     text = safe_text(text)
@@ -55,394 +93,354 @@ def _md_line(text: str) -> str:
     return text
 
 
-def _yaml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def md_comment(text: str) -> str:
+    """A line Markdown keeps out of the page (a reference definition that nothing uses),
+    holding `text`: parentheses and backslashes escaped so nothing in it can close it, one
+    line, and no Jinja."""
+    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text)
+    text = _JINJA.sub(lambda m: m.group(1) + "\u200b" + m.group(2), text)
+    text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return f"[//]: # ({' '.join(text.split())})"
 
 
-def _slugify(text: str, limit: int = 48) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    slug = slug[:limit].rstrip("-")
-    return slug or "item"
+# --- provenance --------------------------------------------------------------------------------
 
 
-def _hours(value: float, up: bool) -> int:
-    return int(math.ceil(value) if up else math.floor(value))
+def provenance(where: Iterable[Where], support: int) -> str:
+    """`s1:42, s3:58 · 2 sources`, or `· one source only`."""
+    places = ", ".join(str(w) for w in sorted(set(where)))
+    return f"{places} · " + ("one source only" if support <= 1 else f"{support} sources")
 
 
-# --- the pieces of a draft ---------------------------------------------------------------------
+def _fact_note(fact: Fact) -> str:
+    note = provenance(fact.where, fact.support)
+    if fact.medicine:
+        note += " · about a medicine: a clinician decides what the page says"
+    flags = plain_words(fact.text)
+    if flags:
+        note += " · plain words: " + ", ".join(f"{a} → {b}" for a, b in flags)
+    return note
 
 
-def _source_ids(docs: list[Document]) -> dict[str, str]:
-    return {doc.source: f"s{index}" for index, doc in enumerate(docs, start=1)}
+# --- the models ----------------------------------------------------------------------------------
 
 
-def _where(doc: Document, line: int) -> str:
-    return f"{doc.source}:{line}"
+@dataclass
+class Draft:
+    """A draft in memory: the models as they will be written, their comments, and the
+    pages."""
+
+    treatment: Treatment
+    treatment_comments: Comments
+    faq: FaqFile
+    faq_comments: Comments
+    pages: dict[str, str] = field(default_factory=dict)
+    merged: Merged | None = None
+
+    def files(self) -> dict[str, str]:
+        return {
+            "treatment.yml": dump(self.treatment, self.treatment_comments),
+            "faq.yml": dump(self.faq, self.faq_comments),
+            **self.pages,
+        }
 
 
-def render_index(title: str, docs: list[Document]) -> str:
-    out = ["---", f"title: {_yaml(title)}", "status: draft", "---", "", f"# {safe_text(title)}", ""]
-    out.append("<!-- TODO: rewrite every paragraph below in the clinic's own plain words. -->")
-    out = out[:-1]  # HTML comments would reach the page; the TODO lives in the front matter.
+def _sections_of(doc: Document) -> list[str]:
+    found = {b.section for b in doc.blocks if b.section != NOISE}
+    parts = [s.value for s in Section if s in found]
+    if doc.faq:
+        parts.append("faq")
+    if doc.timeline:
+        parts.append("timeline")
+    return [p for p in parts if p in SOURCE_PARTS] or [Section.WHAT_IT_IS.value]
+
+
+def _unique(base: str, seen: set[str]) -> str:
+    candidate, n = base or "item", 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
+
+
+def _said(where: Where, text: str) -> str:
+    return f"{where}: {plain_text(text)}"[:400]
+
+
+def build_draft(
+    merged: Merged, slug: str, activities: dict[str, Activity], today: dt.date | None = None
+) -> Draft:
+    """The draft's models and pages; raises DraftError if they do not validate."""
+    try:
+        return _build(merged, slug, activities, today or dt.date.today())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DraftError(f"the draft does not validate: {where}: {first['msg']}") from exc
+
+
+def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt.date) -> Draft:
+    comments = Comments()
+    comments.top = [
+        "Draft written by `carepages ingest`: each value names its sources (s1:42 is line 42",
+        "of source s1). Rewrite every sentence in the clinic's own words, check each",
+        "PROPOSED value against the sources, and clear every TODO before publishing.",
+    ]
+    sources = [
+        Source(
+            id=f"s{n}",
+            title=plain_text(doc.title)[:200] or doc.source,
+            origin=doc.source,
+            sections=_sections_of(doc),
+        )
+        for n, doc in enumerate(merged.docs, start=1)
+    ]
+    copies = [
+        n for n, site in enumerate(merged.site_of, start=1) if merged.site_of.index(site) != n - 1
+    ]
+    for n in copies:
+        first = merged.site_of.index(merged.site_of[n - 1]) + 1
+        comments.after[("sources", n - 1, "id")] = f"a near copy of s{first}: counted once"
+
+    # Warning signs.
+    signs: list[WarningSign] = []
+    seen: set[str] = set()
+    for index, fact in enumerate(merged.call_us):
+        signs.append(
+            WarningSign(id=_unique(slugify(fact.text, 24), seen), text=plain_text(fact.text))
+        )
+        comments.after[("call_us_if", index, "text")] = _fact_note(fact)
+    if not signs:
+        signs = [WarningSign(id="todo", text="TODO: say when a patient should call the clinic")]
+
+    # Timeline.
+    steps: list[Step] = []
+    for s_index, step in enumerate(merged.steps):
+        avoid = []
+        for activity in dict.fromkeys(step.avoid):
+            known = activities.get(activity)
+            avoid.append(f"{known.label if known else activity}.")
+        steps.append(
+            Step(
+                id=step.id,
+                title=step.title,
+                start_hours=step.start,
+                end_hours=step.end,
+                notice=[plain_text(f.text) for f in step.notice],
+                do=[plain_text(f.text) for f in step.do],
+                avoid=avoid,
+            )
+        )
+        for kind in ("notice", "do"):
+            for f_index, fact in enumerate(getattr(step, kind)):
+                comments.after[("timeline", s_index, kind, f_index)] = _fact_note(fact)
+        for a_index, activity in enumerate(dict.fromkeys(step.avoid)):
+            comments.after[("timeline", s_index, "avoid", a_index)] = f"restriction: {activity}"
+    if not steps:
+        steps = [
+            Step(
+                id="day-1",
+                title="Day 1",
+                start_hours=0,
+                end_hours=24,
+                notice=["TODO: no source gives a timeline; add what to expect"],
+            )
+        ]
+
+    # Restrictions, at the cautious value, with every source's value beside it.
+    restrictions: list[Restriction] = []
+    for r_index, item in enumerate(merged.restrictions):
+        words = [w for w in item.what if w]
+        restrictions.append(
+            Restriction(
+                activity=item.activity,
+                spans=[Span(start_hours=a, end_hours=b) for a, b in item.spans],
+                what=", ".join(words) if words else "TODO: say exactly what to avoid",
+            )
+        )
+        notes = ["PROPOSED: the longest window any source gives (the cautious value)."]
+        for value in item.values:
+            when = (
+                "no time given"
+                if value.end is None and value.start is None
+                else f"{_h(value.start)} to {_h(value.end)} h"
+            )
+            notes.append(f"{value.where} ({when}): {plain_text(value.text)[:140]}")
+        comments.before[("restrictions", r_index)] = notes
+    extra_notes: list[str] = []
+    if merged.medicines:
+        extra_notes.append(
+            "Medicines: a clinician decides; ingest proposes no restriction for them."
+        )
+        extra_notes += [f"  {v.where}: {plain_text(v.text)[:140]}" for v in merged.medicines]
+    if merged.unlisted:
+        extra_notes.append(
+            "Also to avoid, but not an activity of the vocabulary (add it to "
+            "content/activities.yml to give it a row):"
+        )
+        extra_notes += [
+            f"  {v.where} ({v.word}): {plain_text(v.text)[:140]}" for v in merged.unlisted
+        ]
+
+    disagreements = [
+        Disagreement(
+            topic=d.topic,
+            published=d.published,
+            sources_say=[_said(w, t) for w, t in d.sources_say],
+        )
+        for d in merged.disagreements
+        if len(d.sources_say) >= 2
+    ]
+    left_out: list[LeftOut] = []
+    for index, flagged in enumerate(merged.flagged):
+        left_out.append(
+            LeftOut(
+                claim=plain_text(flagged.text)[:400],
+                why="; ".join(dict.fromkeys(c.why for c in flagged.claims)),
+                source=f"s{flagged.where.doc}",
+            )
+        )
+        kinds = ", ".join(dict.fromkeys(c.kind for c in flagged.claims))
+        comments.before[("source_notes", "left_out", index)] = [f"{flagged.where} · {kinds}"]
+
+    treatment = Treatment(
+        title=merged.title,
+        summary=plain_text(merged.summary),
+        status="draft",
+        reviewed_by=TODO_REVIEWER,
+        last_reviewed=today,
+        sources=sources,
+        source_notes=SourceNotes(disagreements=disagreements, left_out=left_out),
+        call_us_if=signs,
+        timeline=steps,
+        restrictions=restrictions,
+    )
+    comments.before[("last_reviewed",)] = ["TODO: set the date a clinician reviewed this page"]
+    if merged.summary_where:
+        comments.after[("summary",)] = str(merged.summary_where)
+    if extra_notes:
+        key = "restrictions" if restrictions else "timeline"
+        comments.before.setdefault((key,), []).extend(extra_notes)
+    if merged.flagged:
+        comments.before.setdefault(("source_notes",), []).append(
+            f"Claims a clinician would reject ({len(merged.flagged)}): set aside under "
+            "left_out with the reason; none of them is proposed as content."
+        )
+
+    faq, faq_comments = _faq(merged, slug)
+    pages = {
+        "index.md": _index(merged),
+        "recovery.md": _page(
+            f"{merged.title} recovery, day by day", "{{ timeline() }}\n\n{{ activity_table() }}"
+        ),
+        "faq.md": _page(f"{merged.title} questions", "{{ faq() }}"),
+    }
+    return Draft(treatment, comments, faq, faq_comments, pages, merged)
+
+
+def _h(value: float | None) -> str:
+    if value is None:
+        return "open"
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _faq(merged: Merged, slug: str) -> tuple[FaqFile, Comments]:
+    comments = Comments()
+    entries: list[FaqEntry] = []
+    seen: set[str] = set()
+    questions: set[str] = set()
+    for question in merged.questions:
+        text = plain_text(question.question)
+        if text.lower() in questions or not text.endswith("?"):
+            continue
+        questions.add(text.lower())
+        best = question.answers[0]
+        index = len(entries)
+        entries.append(
+            FaqEntry(
+                id=_unique(f"{slug}-{slugify(text, 48)}", seen),
+                question=text,
+                answer=answer_text(best.text) or "TODO: answer this in a few plain sentences.",
+                topic=question.topic,
+            )
+        )
+        support = len({merged.site_of[a.where.doc - 1] for a in question.answers})
+        notes = [
+            f"asked at {', '.join(str(a.where) for a in question.answers)} · "
+            + ("one source only" if support <= 1 else f"{support} sources")
+        ]
+        notes.append(f"answer from {best.where} (the best supported)")
+        if question.supported_by:
+            notes.append(
+                "its facts are also stated at "
+                + ", ".join(str(w) for w in question.supported_by if w not in {best.where})
+            )
+        for other in question.answers[1:]:
+            notes.append(f"also {other.where}: {plain_text(other.text)[:160]}")
+        comments.before[("questions", index)] = notes
+    if not entries:
+        entries = [
+            FaqEntry(
+                id=f"{slug}-todo",
+                topic=FaqTopic.GENERAL,
+                question="TODO: which questions do patients ask?",
+                answer="TODO: no source has questions and answers; add them here.",
+            )
+        ]
+    return FaqFile(questions=entries), comments
+
+
+def _front_matter(title: str) -> str:
+    return "---\n" + dump(PageMeta(title=title, status="draft")) + "---\n"
+
+
+def _page(title: str, body: str) -> str:
+    """A page named after the treatment, so a clinic's search results tell treatments apart."""
+    return f"{_front_matter(title)}\n# {safe_text(title)}\n\n{body}\n"
+
+
+def _index(merged: Merged) -> str:
+    title = safe_text(merged.title)
+    out = [_front_matter(merged.title), f"# {title}", ""]
+    out.append(
+        md_comment(
+            "Draft written by carepages ingest. Each line like this one names the sources of what follows it."
+        )
+    )
+    for n, doc in enumerate(merged.docs, start=1):
+        out.append(md_comment(f"s{n}: {doc.source}"))
+    out.append("")
     for section in Section:
         out += [f"## {section.label} {{: #{section} }}", ""]
-        wrote = False
-        for doc in docs:
-            items: list[Block] = []
-            for block in doc.blocks:
-                if block.section != section or block.why == "title":
-                    if items:
-                        out += _list(doc, items)
-                        items = []
-                    continue
-                if block.kind == "item":
-                    items.append(block)
-                    continue
-                if items:
-                    out += _list(doc, items)
-                    items = []
-                body = _md_line(block.text)
-                if block.kind == "heading":
-                    body = f"**{body}**"
-                out += [f"{{# source: {_where(doc, block.line)} #}}", body, ""]
-                wrote = True
-            if items:
-                out += _list(doc, items)
-                wrote = True
-        if not wrote:
+        facts = merged.overview(section)
+        for fact in facts:
+            out += [md_comment(_fact_note(fact)), f"- {safe_text(fact.text)}", ""]
+        if not facts:
             out += [
-                f"TODO: no source says anything about this section ({section.label.lower()}).",
+                f"TODO: no source says anything else about this section ({section.label.lower()}).",
                 "",
             ]
     out += ["{{ when_to_call() }}", ""]
     return "\n".join(out)
 
 
-def _list(doc: Document, items: list[Block]) -> list[str]:
-    lines = [f"{{# source: {_where(doc, items[0].line)} #}}"]
-    lines += [f"- {safe_text(item.text)}" for item in items]
-    return [*lines, ""]
+# --- writing -------------------------------------------------------------------------------------
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
-
-
-_DO = re.compile(
-    r"^(?:use|apply|wash|keep|wear|drink|sleep|cleanse|moisturi[sz]e|pat|protect|follow|stick|try)\b",
-    re.I,
-)
-_AVOID = re.compile(
-    r"\b(?:avoid|don[\u2019']?t|do\s+not|no|skip|steer\s+clear|stay\s+out|refrain|resist)\b", re.I
-)
-
-
-def build_steps(docs: list[Document]) -> list[dict[str, object]]:
-    """Merge the spans found into non-overlapping timeline steps."""
-    entries: list[tuple[int, int | None, str, str, str]] = []  # start, end, kind, text, where
-    for doc in docs:
-        by_line: dict[int, Block] = {b.line: b for b in doc.blocks}
-        for span in doc.timeline:
-            block = by_line.get(span.line)
-            if block is None or block.section not in ("preparation", "during", "after"):
-                continue
-            start, end = _step_bounds(span)
-            for sentence in _sentences(block.text) if block.kind != "heading" else []:
-                kind = (
-                    "avoid"
-                    if _AVOID.search(sentence)
-                    else "do"
-                    if _DO.match(sentence)
-                    else "notice"
-                )
-                entries.append((start, end, kind, sentence, _where(doc, block.line)))
-    if not entries:
-        return [
-            {
-                "title": "Day 1",
-                "start_hours": 0,
-                "end_hours": 24,
-                "notice": [("TODO: no source gives a timeline; add what to expect", "")],
-                "do": [],
-                "avoid": [],
-            }
-        ]
-    bounds = sorted({e[0] for e in entries} | {e[1] for e in entries if e[1] is not None})
-    if len(bounds) > 9:
-        keep = {bounds[0], bounds[-1], 0, 24, 72, 168, 336, 672}
-        bounds = sorted(b for b in bounds if b in keep or b < 0)
-    open_start = min((e[0] for e in entries if e[1] is None), default=None)
-    windows: list[tuple[int, int | None]] = [
-        (a, b)
-        for a, b in zip(bounds, bounds[1:], strict=False)
-        if open_start is None or b <= open_start
-    ]
-    if open_start is not None:
-        last = max([b for _, b in windows if b is not None] + [open_start])
-        windows.append((last, None))
-    steps: list[dict[str, object]] = []
-    for start, end in windows:
-        step: dict[str, object] = {
-            "title": _step_title(start, end),
-            "start_hours": start,
-            "end_hours": end,
-            "notice": [],
-            "do": [],
-            "avoid": [],
-        }
-        seen: set[str] = set()
-        for e_start, e_end, kind, text, where in entries:
-            overlaps = (e_end is None or e_end > start) and (end is None or e_start < end)
-            # Each sentence goes to the step where its span starts, so it is not repeated.
-            first = e_start >= start and (end is None or e_start < end)
-            if overlaps and first and text not in seen:
-                seen.add(text)
-                step[kind].append((text, where))  # type: ignore[attr-defined]
-        if step["notice"] or step["do"] or step["avoid"]:
-            steps.append(step)
-    return steps or build_steps([])
-
-
-def _step_bounds(span: TimeSpan) -> tuple[int, int | None]:
-    start = _hours(span.start_hours, up=False)
-    end = None if span.end_hours is None else _hours(span.end_hours, up=True)
-    if end is not None and end <= start:
-        end = start + 1
-    return max(start, -8760), None if end is None else min(end, 8760)
-
-
-def _step_title(start: int, end: int | None) -> str:
-    if end is not None and end <= 0:
-        if end == 0:
-            return f"The {_amount(-start)} before"
-        return f"{_amount(-start)} to {_amount(-end)} before".capitalize()
-    if end is None:
-        if start % 168 == 0 and start:
-            return f"Week {start // 168 + 1} onwards"
-        return f"Day {start // 24 + 1} onwards" if start % 24 == 0 else f"From {start} hours"
-    if start % 168 == 0 and end % 168 == 0 and end - start >= 168 and start >= 168:
-        first, last = start // 168 + 1, end // 168
-        return f"Week {first}" if first == last else f"Weeks {first} to {last}"
-    if start % 24 == 0 and end % 24 == 0:
-        first, last = start // 24 + 1, end // 24
-        return f"Day {first}" if first == last else f"Days {first} to {last}"
-    return f"Hours {start} to {end}"
-
-
-def _amount(hours: int) -> str:
-    for size, unit in ((8760, "year"), (720, "month"), (168, "week"), (24, "day"), (1, "hour")):
-        if hours % size == 0 and hours >= size:
-            count = hours // size
-            return f"{count} {unit}{'s' if count != 1 else ''}" if count != 1 else unit
-    return f"{hours} hours"
-
-
-def build_restrictions(docs: list[Document]) -> list[tuple[str, list[tuple[int, int]], list[str]]]:
-    """Per activity, the most cautious spans any source gives, with where each came from."""
-    known = [a.id for a in BUILT_IN]
-    before: dict[str, int] = {}
-    after: dict[str, int] = {}
-    where: dict[str, list[str]] = defaultdict(list)
-    for doc in docs:
-        for hit in doc.restrictions:
-            if hit.activity not in known or hit.start_hours is None or hit.end_hours is None:
-                continue
-            start = _hours(hit.start_hours, up=False)
-            end = _hours(hit.end_hours, up=True)
-            if end <= 0:
-                before[hit.activity] = min(before.get(hit.activity, 0), start)
-            else:
-                after[hit.activity] = max(after.get(hit.activity, 0), end)
-            where[hit.activity].append(f"{_where(doc, hit.line)} ({start} to {end} h)")
-    out = []
-    for activity in known:
-        spans: list[tuple[int, int]] = []
-        if before.get(activity, 0) < 0:
-            spans.append((max(before[activity], -8760), 0))
-        if after.get(activity, 0) > 0:
-            spans.append((0, min(after[activity], 8760)))
-        if spans:
-            out.append((activity, spans, where[activity]))
-    return out
-
-
-def _summary(docs: list[Document]) -> str:
-    candidates = [
-        b for d in docs for b in d.blocks
-        if b.section == "what-it-is" and b.kind == "para" and len(b.text) >= 40 and not b.promotion
-    ]  # fmt: skip
-    # A definition ("X is a treatment that...") makes the best summary.
-    candidates.sort(key=lambda b: -classify.text_scores(b.text)["what-it-is"])
-    if candidates:
-        for block in candidates[:1]:
-            text = ""
-            for sentence in _sentences(safe_text(block.text)):
-                if len(text) + len(sentence) + 1 > 290:
-                    break
-                text = f"{text} {sentence}".strip()
-            if len(text) >= 20:
-                return text
-    return "TODO: one or two plain sentences that say what this treatment is."
-
-
-def _call_us(docs: list[Document]) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for doc in docs:
-        for block in doc.blocks:
-            if block.section != "risks":
-                continue
-            if block.kind == "heading":
-                continue
-            for sentence in _sentences(block.text):
-                if classify.is_call_us(sentence) and re.search(r"\bif\b|\bsigns?\s+of\b", sentence):
-                    found.append((safe_text(sentence), _where(doc, block.line)))
-    return found or [("TODO: say when a patient should call the clinic", "")]
-
-
-def render_treatment(title: str, docs: list[Document], conflicts: list[Conflict]) -> str:
-    ids = _source_ids(docs)
-    today = dt.date.today().isoformat()
-    out = [
-        "# Draft written by `carepages ingest`: check every value against the sources.",
-        f"title: {_yaml(title)}",
-        f"summary: {_yaml(_summary(docs))}",
-        "status: draft",
-        f"reviewed_by: {_yaml(TODO_REVIEWER)}",
-        "# TODO: set the date a clinician reviewed this page",
-        f"last_reviewed: {today}",
-        "sources:",
-    ]
-    for doc in docs:
-        sections = sorted({b.section for b in doc.blocks if b.section in set(Section)})
-        if doc.faq:
-            sections.append("faq")
-        if doc.timeline:
-            sections.append("timeline")
-        out += [
-            f"  - id: {ids[doc.source]}",
-            f"    title: {_yaml(safe_text(doc.title)[:200] or doc.source)}",
-            f"    origin: {_yaml(doc.source)}",
-            f"    sections: {json.dumps(sections or ['what-it-is'])}",
-        ]
-    disagreements = [c for c in conflicts if len({v.source for v in c.values}) >= 2]
-    if disagreements:
-        out += ["source_notes:", "  disagreements:"]
-        for conflict in disagreements:
-            out += [
-                f"    - topic: {_yaml(conflict.topic)}",
-                f"      published: {_yaml('TODO: the one cautious answer the clinic publishes')}",
-                "      sources_say:",
-            ]
-            for value in conflict.values:
-                said = f"{ids.get(value.source, value.source)} line {value.line}: {safe_text(value.text)}"
-                out.append(f"        - {_yaml(said[:400])}")
-    out.append("call_us_if:")
-    for text, where in _call_us(docs):
-        if where:
-            out.append(f"  # source: {where}")
-        out.append(f"  - {_yaml(text)}")
-    out.append("timeline:")
-    for step in build_steps(docs):
-        out += [
-            f"  - title: {_yaml(str(step['title']))}",
-            f"    start_hours: {step['start_hours']}",
-            f"    end_hours: {'null' if step['end_hours'] is None else step['end_hours']}",
-        ]
-        for key in ("notice", "do", "avoid"):
-            entries = step[key]
-            if not entries:
-                out.append(f"    {key}: []")
-                continue
-            out.append(f"    {key}:")
-            for text, where in entries:  # type: ignore[attr-defined]
-                if where:
-                    out.append(f"      # source: {where}")
-                out.append(f"      - {_yaml(safe_text(text))}")
-    restrictions = build_restrictions(docs)
-    out.append("restrictions:" if restrictions else "restrictions: []")
-    for activity, spans, places in restrictions:
-        out.append(f"  - activity: {activity}")
-        for place in places:
-            out.append(f"    # source: {place}")
-        out.append("    spans:")
-        out += [f"      - {{start_hours: {a}, end_hours: {b}}}" for a, b in spans]
-    return "\n".join(out) + "\n"
-
-
-def render_faq(slug: str, docs: list[Document]) -> str:
-    out = ["questions:"]
-    seen_ids: set[str] = set()
-    seen_questions: set[str] = set()
-    count = 0
-    for doc in docs:
-        for item in doc.faq:
-            question = safe_text(item.question)
-            key = re.sub(r"\W+", " ", question.lower()).strip()
-            if key in seen_questions or not question.endswith("?"):
-                continue
-            seen_questions.add(key)
-            base = f"{slug}-{_slugify(question)}"
-            qid, n = base, 2
-            while qid in seen_ids:
-                qid, n = f"{base}-{n}", n + 1
-            seen_ids.add(qid)
-            answer = "\n".join(
-                ("- " + safe_text(line[2:])) if line.startswith("- ") else _md_line(line)
-                for line in item.answer.split("\n")
-            )
-            out += [
-                f"  # source: {_where(doc, item.line)}",
-                f"  - id: {qid}",
-                f"    topic: {item.topic}",
-                f"    question: {_yaml(question)}",
-                f"    answer: {_yaml(answer or 'TODO: answer this question')}",
-            ]
-            count += 1
-    if not count:
-        out += [
-            f"  - id: {slug}-todo",
-            "    topic: general",
-            f"    question: {_yaml('TODO: which questions do patients ask?')}",
-            f"    answer: {_yaml('TODO: no source has questions and answers; add them here.')}",
-        ]
-    return "\n".join(out) + "\n"
-
-
-def render_conflicts(title: str, docs: list[Document], conflicts: list[Conflict]) -> str:
-    ids = _source_ids(docs)
-    out = [f"# Where the sources disagree: {safe_text(title)}", ""]
-    out.append(
-        "Each topic lists what every source says, with the file and line. Publish one cautious "
-        "answer and record the disagreement under `source_notes` in treatment.yml."
-    )
-    out.append("")
-    if not conflicts:
-        out += ["The sources agree on every activity and fact that was found.", ""]
-    for conflict in conflicts:
-        kind = "Activity" if conflict.kind == "activity" else "Fact"
-        out += [f"## {kind}: {conflict.topic}", ""]
-        for value in conflict.values:
-            when = _when(value.start_hours, value.end_hours)
-            sid = ids.get(value.source, "")
-            out.append(f"- {sid} `{value.source}:{value.line}` ({when}): {safe_text(value.text)}")
-        out.append("")
-    return "\n".join(out)
-
-
-def _when(start: float | None, end: float | None) -> str:
-    if start is None and end is None:
-        return "no number given"
-    if end is None:
-        return f"from {start:g} h, open-ended"
-    return f"{start:g} to {end:g} h"
-
-
-RECOVERY = "# Recovery\n\n{{ timeline() }}\n\n{{ activity_table() }}\n"
-FAQ_PAGE = "# Questions\n\n{{ faq() }}\n"
+def project_activities(root: Path) -> list[Activity]:
+    """The built-in activities and the clinic's own (content/activities.yml), in order."""
+    found, _, _ = load_activities(root / "content", Shown(root))
+    return list(found.values()) if found else list(BUILT_IN)
 
 
 def write_draft(
-    docs: list[Document], conflicts: list[Conflict], slug: str, drafts: Path, force: bool = False
+    docs: list[Document],
+    conflicts: list[Conflict],
+    slug: str,
+    drafts: Path,
+    force: bool = False,
+    vocabulary: Vocabulary | None = None,
+    activities: list[Activity] | None = None,
 ) -> Path:
     """Write drafts/<slug>/ atomically; returns the folder. Raises DraftError."""
     drafts = drafts.resolve()
@@ -454,15 +452,10 @@ def write_draft(
         raise DraftError(
             f"{target} already exists: add --force (make ingest FORCE=1) to replace it"
         )
-    title = slug.replace("-", " ").capitalize()
-    files = {
-        "index.md": render_index(title, docs),
-        "treatment.yml": render_treatment(title, docs, conflicts),
-        "faq.yml": render_faq(slug, docs),
-        "recovery.md": RECOVERY,
-        "faq.md": FAQ_PAGE,
-        "conflicts.md": render_conflicts(title, docs, conflicts),
-    }
+    activities = activities or list(BUILT_IN)
+    vocabulary = vocabulary or Vocabulary.of(activities)
+    merged = merge(docs, conflicts, vocabulary, activities)
+    draft = build_draft(merged, slug, {a.id: a for a in activities})
     try:
         drafts.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=drafts))
@@ -471,11 +464,14 @@ def write_draft(
     try:
         folder = staging / slug
         folder.mkdir()
-        for name, text in files.items():
+        for name, text in draft.files().items():
             (folder / name).write_text(text, encoding="utf-8")
-        problems = validate_draft(folder)
+        problems = validate_draft(folder, {a.id: a for a in activities})
         if problems:
             raise DraftError(f"the draft does not validate: {problems[0]}")
+        # The Spanish (or other language) files to translate, marked TODO, when the site
+        # builds more than English.
+        write_translations(folder, content.parent, dt.date.today())
         old = None
         if target.exists():
             old = staging / "replaced"
@@ -488,9 +484,9 @@ def write_draft(
     return target
 
 
-def validate_draft(folder: Path) -> list[str]:
+def validate_draft(folder: Path, activities: dict[str, Activity] | None = None) -> list[str]:
     """Problems (as `file:line: message`) the content loader finds in a draft folder."""
     data, _, problems = load_treatment(folder, Shown(folder))
     if data is not None:
-        problems += check_restrictions(data, {a.id: a for a in BUILT_IN})
+        problems += check_restrictions(data, activities or {a.id: a for a in BUILT_IN})
     return [str(p) for p in problems if p.severity == "error"]

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import clean
-from .classify import classify, mark_headings
+from carepages.model.sections import Section
+from carepages.model.text import clause_bounds
+
+from . import claims, clean
+from .classify import classify, is_call_us, mark_headings
 from .faq import find_faq
-from .model import Block, Document, FactHit, TimeSpan
+from .model import NOISE, Block, Clause, Document, FactHit, TimeSpan
 from .readers import READ_EXTENSIONS, ReadError, read_bytes, read_path
-from .restrictions import find_restrictions
+from .restrictions import find_restrictions, is_avoid
 from .spans import find_spans
 from .textre import Rx, rx
+from .vocabulary import BUILT_IN_VOCABULARY, Vocabulary
 
 _FACTS: list[tuple[str, Rx]] = [
     ("redness", rx(r"\bred(?:ness)?\b|\bpink(?:ness)?\b|\binflammat")),
@@ -32,22 +36,33 @@ _VAGUE = rx(
 _COVERS = rx(r"\b(?:makeup|cover)\b")
 
 
-def ingest_path(path: Path, display: str | None = None) -> Document:
+def ingest_path(
+    path: Path, display: str | None = None, vocabulary: Vocabulary = BUILT_IN_VOCABULARY
+) -> Document:
     """Ingest one file; raises ReadError with a one-line reason when it cannot be read."""
     blocks, title, encoding = read_path(path)
-    return ingest_blocks(blocks, title, display or str(path), encoding)
+    return ingest_blocks(blocks, title, display or str(path), encoding, vocabulary)
 
 
-def ingest_data(data: bytes, suffix: str, source: str) -> Document:
+def ingest_data(
+    data: bytes, suffix: str, source: str, vocabulary: Vocabulary = BUILT_IN_VOCABULARY
+) -> Document:
     blocks, title, encoding = read_bytes(data, suffix)
-    return ingest_blocks(blocks, title, source, encoding)
+    return ingest_blocks(blocks, title, source, encoding, vocabulary)
 
 
-def ingest_blocks(blocks: list[Block], title_hint: str, source: str, encoding: str) -> Document:
+def ingest_blocks(
+    blocks: list[Block],
+    title_hint: str,
+    source: str,
+    encoding: str,
+    vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
+) -> Document:
     if not blocks:
         raise ReadError("no text found in the document")
     mark_headings(blocks)
-    title = title_hint or _first_title(blocks)
+    title = title_hint if title_hint and not _CAPTURE_HEADER.match(title_hint) else ""
+    title = title or _first_title(blocks)
     for block in blocks:
         block.text = clean.strip_glued_title(block.text, title)
     classify(blocks, title)
@@ -55,15 +70,66 @@ def ingest_blocks(blocks: list[Block], title_hint: str, source: str, encoding: s
         source=source, title=title or Path(source).stem, blocks=blocks, encoding=encoding
     )
     doc.faq = find_faq(blocks)
+    read_clauses(blocks)
     doc.timeline = timeline_of(blocks)
-    doc.restrictions, doc.vague_restrictions = find_restrictions(blocks)
+    doc.restrictions, doc.vague_restrictions, doc.untimed_restrictions = find_restrictions(
+        blocks, vocabulary
+    )
     doc.facts = facts_of(blocks)
     return doc
 
 
+_DO = rx(
+    r"^(?:\w+,\s+)?(?:use|apply|wash|keep|wear|drink|sleep|cleanse|moisturi[sz]e|pat|protect|"
+    r"follow|stick|try|continue|bring|tell|arrive|come|tie|let|allow|take|begin|start)\b",
+)
+
+
+def read_clauses(blocks: list[Block]) -> None:
+    """Split every block into clauses and find the spans in it, once: the timeline, the
+    restrictions and the facts read `block.clauses`; a draft adds what `annotate` finds."""
+    for block in blocks:
+        if block.section == NOISE:
+            block.clauses = []
+            continue
+        found = find_spans(
+            block.text,
+            before_context=block.section == Section.PREPARATION,
+            label=is_label(block),
+            during=block.section == Section.DURING,
+        )
+        bounds = clause_bounds(block.text) or [(0, len(block.text))]
+        block.clauses = [Clause(block.text[a:b], a) for a, b in bounds]
+        for span in found:
+            # A span belongs to the clause it starts in (its phrase may begin a little
+            # earlier, with the word that ties it: "for", "after").
+            index = max((i for i, (a, _) in enumerate(bounds) if a <= span.offset), default=0)
+            block.clauses[index].spans.append(span)
+
+
+def annotate(doc: Document) -> None:
+    """What a draft needs to know of each clause (a bullet's kind, filler, claims, a warning
+    sign), read once per document; `--json` and the timeline never need it."""
+    if doc.annotated:
+        return
+    for block in doc.blocks:
+        if block.section == NOISE:
+            continue
+        for clause in block.clauses:
+            text = clause.text
+            clause.kind = "avoid" if is_avoid(text) else "do" if _DO.test(text) else "notice"
+            clause.filler = clean.filler_reason(text)
+            clause.claims = claims.find_claims(text)
+            clause.call_us = is_call_us(text)
+    doc.annotated = True
+
+
+_CAPTURE_HEADER = re.compile(r"^(?:url|source|retrieved\s+from):\s*https?://\S+$", re.I)
+
+
 def _first_title(blocks: list[Block]) -> str:
     for block in blocks[:3]:
-        if block.kind == "heading":
+        if block.kind == "heading" and not _CAPTURE_HEADER.match(block.text):
             return block.text
     return blocks[0].text[:100] if blocks else ""
 
@@ -76,14 +142,9 @@ def timeline_of(blocks: list[Block]) -> list[TimeSpan]:
     spans: list[TimeSpan] = []
     seen: set[tuple[int, float, float | None]] = set()
     for block in blocks:
-        if block.section == "noise":
+        if block.section == NOISE:
             continue
-        for found in find_spans(
-            block.text,
-            before_context=block.section == "preparation",
-            label=is_label(block),
-            during=block.section == "during",
-        ):
+        for found in (span for clause in block.clauses for span in clause.spans):
             key = (block.line, found.start_hours, found.end_hours)
             if key in seen:
                 continue
@@ -96,13 +157,14 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
     hits: list[FactHit] = []
     previous_topics: set[str] = set()
     for block in blocks:
-        if block.section in ("noise", "preparation"):
+        if block.section in (NOISE, Section.PREPARATION):
             continue
         topics = {topic for topic, pattern in _FACTS if pattern.test(block.text)}
         if not topics and re.match(r"^(?:\w+,\s+)?(?:this|it|these|they)\b", block.text, re.I):
             topics = previous_topics  # "Generally, this lasts for..." speaks of the block before
         previous_topics = topics
-        for sentence in re.split(r"(?<=[.!?;])\s+", block.text):
+        for clause in block.clauses:
+            sentence = clause.text
             for match in _HOW_OFTEN.finditer(sentence):
                 hits.append(FactHit("how often", match.group(0), None, None, block.line))
             for topic, pattern in _FACTS:
@@ -110,7 +172,7 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
                     continue
                 if topic == "redness" and _COVERS.test(sentence):
                     continue
-                for found in find_spans(sentence):
+                for found in clause.spans:
                     if found.start_hours >= 0 and found.end_hours is not None:
                         hits.append(
                             FactHit(
@@ -123,6 +185,9 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
     return hits
 
 
+FOLDER_NOTES = frozenset({"readme", "index"})
+
+
 def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     """Files to ingest (path, name as given) and one error line per argument that is unusable."""
     files: list[tuple[Path, str]] = []
@@ -130,9 +195,11 @@ def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            # A folder's README or INDEX describes the documents; it is not one of them.
             found = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in READ_EXTENSIONS and not p.name.startswith(".")
+                and p.stem.lower() not in FOLDER_NOTES
             )  # fmt: skip
             if not found:
                 errors.append(f"{given}: no .txt, .md or .html files in this folder")

@@ -2,163 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from carepages.model.sections import Section
 
-from .model import Block, RestrictionHit
-from .spans import Found, find_spans
-from .textre import Rx
+from .model import NOISE, Block, RestrictionHit
+from .spans import Found
 from .textre import rx as _rx
-
-# Activity ids from carepages.schema.ACTIVITIES, plus "other" for things outside it.
-ACTIVITY_WORDS: list[tuple[str, Rx]] = [
-    (
-        "makeup",
-        _rx(
-            r"\bmake[- ]?up\b",
-            r"\bfoundation\b",
-            r"\bcosmetics\b",
-            r"\bconcealer\b",
-            r"\bmascara\b",
-            r"\blipstick\b",
-        ),
-    ),
-    (
-        "sun",
-        _rx(
-            r"\bsun(?!screen|burn|block|glasses)(?:light|bathing|bed|beds|bath)?\b",
-            r"\bsun\s+exposure\b",
-            r"\btanning\b",
-            r"\bsunbeds?\b",
-            r"\buv\b",
-            r"\bsolarium\b",
-        ),
-    ),
-    (
-        "exercise",
-        _rx(
-            r"\bexercis",
-            r"\bwork[- ]?outs?\b",
-            r"\bworking\s+out\b",
-            r"\bgym\b",
-            r"\bsweat",
-            r"\bstrenuous\b",
-            r"\bphysical\s+activit",
-            r"\bsports?\b",
-            r"\brunning\b",
-            r"\bcardio\b",
-            r"\byoga\b",
-        ),
-    ),
-    (
-        "heat",
-        _rx(
-            r"\bsaunas?\b",
-            r"\bsteam(?:\s+rooms?|\s+baths?)?\b",
-            r"\bjacuzzis?\b",
-            r"\bhot\s+tubs?\b",
-            r"\bhot\s+baths?\b",
-            r"\bhot\s+showers?\b",
-            r"\bhot\s+yoga\b",
-            r"\bheat\b",
-            r"\bhot\s+water\b",
-        ),
-    ),
-    (
-        "swimming",
-        _rx(r"\bswim", r"\bpools?\b", r"\bchlorin", r"\bthe\s+sea\b", r"\blakes?\b", r"\bocean\b"),
-    ),
-    (
-        "actives",
-        _rx(
-            r"\bretin(?:ol|oids?|-a)\b",
-            r"\btretinoin\b",
-            r"\bvitamin\s+c\b",
-            r"\bacids?\b",
-            r"\bahas?\b",
-            r"\bbhas?\b",
-            r"\bglycolic\b",
-            r"\bsalicylic\b",
-            r"\blactic\b",
-            r"\bactive\s+(?:ingredients|skincare|products)\b",
-            r"\bactives\b",
-            r"\bskin\s*care\s+products\b",
-            r"\bharsh\s+(?:products|skincare|ingredients|chemicals)\b",
-            r"\bbenzoyl\b",
-            r"\bhydroquinone\b",
-            r"\bstrong\s+(?:skincare|products)\b",
-        ),
-    ),
-    (
-        "exfoliation",
-        _rx(
-            r"\bexfolia",
-            r"\bscrubs?\b",
-            r"\bscrubbing\b",
-            r"\bbrushes\b",
-            r"\bloofah",
-            r"\bpeeling\s+products\b",
-            r"\bmicrodermabrasion\b",
-        ),
-    ),
-    (
-        "touching",
-        _rx(
-            r"\btouch(?:ing)?\b",
-            r"\bpick(?:ing)?\b",
-            r"\bscratch(?:ing)?\b",
-            r"\brub(?:bing)?\b",
-            r"\bhands\s+away\b",
-            r"\bpeel\s+(?:off|away)\b",
-            r"\bpick\s+or\s+peel\b",
-        ),
-    ),
-    (
-        "medication",
-        _rx(
-            r"\banti-?histamin",
-            r"\bibuprofen\b",
-            r"\baspirin\b",
-            r"\banti-?inflammator",
-            r"\bnsaids?\b",
-            r"\bblood\s+thinners?\b",
-            r"\bisotretinoin\b",
-            r"\baccutane\b",
-            r"\bmedications?\b",
-            r"\bmedicines?\b",
-            r"\bfish\s+oil\b",
-            r"\bvitamin\s+e\b",
-            r"\bsupplements?\b",
-        ),
-    ),
-    (
-        "other-treatments",
-        _rx(
-            r"\bwax(?:ing)?\b",
-            r"\blasers?\b",
-            r"\bchemical\s+peels?\b",
-            r"\binjections?\b",
-            r"\bbotox\b",
-            r"\bfillers?\b",
-            r"\bthreading\b",
-            r"\belectrolysis\b",
-            r"\bfacials?\b",
-            r"\bdepilator",
-            r"\bother\s+treatments\b",
-            r"\btweez",
-        ),
-    ),
-    (
-        "other",
-        _rx(
-            r"\balcohol\b",
-            r"\bsmok",
-            r"\bshav(?:e|ing)\b",
-            r"\bflying\b",
-            r"\bhair\s+dye\b",
-            r"\bfake\s+tan\b",
-        ),
-    ),
-]
+from .vocabulary import BUILT_IN_VOCABULARY, UNLISTED, Vocabulary
 
 _AVOID = _rx(
     r"\bavoid",
@@ -188,8 +37,8 @@ _AVOID = _rx(
     r"\bprotect\b.{0,30}\bfrom\b",
 )
 _RESTART = _rx(
-    r"\b(?:can|may|could)\s+(?:\w+\s+){0,3}(?:again|resume|restart|return\s+to|reintroduce|go\s+back\s+to)\b",
-    r"\b(?:resume|restart|reintroduce|re-introduce|return\s+to|start\s+(?:using|wearing)\s+\w+\s+again)\b",
+    r"\b(?:can|may|could)\s+(?:\w+\s+){0,3}(?:again|resumed?|restart(?:ed)?|return\s+to|reintroduced?|go\s+back\s+to)\b",
+    r"\b(?:resumed?|restart(?:ed)?|reintroduced?|re-introduce|return\s+to|start\s+(?:using|wearing)\s+\w+\s+again)\b",
     r"\bagain\b",
 )
 _ANAPHORA = _rx(
@@ -205,23 +54,10 @@ _VAGUE_TIME = _rx(
     r"\bovernight\b",
     r"\buntil\s+(?:healed|the\s+skin\s+(?:has\s+)?heal\w*|your\s+skin\s+(?:has\s+)?heal\w*|redness\s+\w+)\b",
 )
+_LABEL = _rx(r"^[^.!?]{1,30}:\s")
 _LEADIN = _rx(
     r"(?:these|the\s+following|following)\s+(?:activities|things)\b", r"\bincluding:?\s*$", r":\s*$"
 )
-
-
-def activities_in(text: str) -> list[tuple[str, int]]:
-    found: list[tuple[str, int]] = []
-    for activity, pattern in ACTIVITY_WORDS:
-        match = pattern.search(text)
-        if match:
-            found.append((activity, match.start()))
-    # "sunscreen"-only sentences mention no sun avoidance; "peel" as a symptom is no touching.
-    return found
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z(\"'])", text) if s.strip()]
 
 
 def _avoid_span(
@@ -248,37 +84,55 @@ def _avoid_span(
     return (-end, 0.0) if before else (0.0, end)
 
 
-def find_restrictions(blocks: list[Block]) -> tuple[list[RestrictionHit], list[RestrictionHit]]:
-    """(restrictions with a span, vague ones kept for the conflict report)."""
+def is_avoid(text: str) -> bool:
+    """Whether a clause tells the reader not to do something."""
+    return _AVOID.test(text)
+
+
+def find_restrictions(
+    blocks: list[Block], vocabulary: Vocabulary = BUILT_IN_VOCABULARY
+) -> tuple[list[RestrictionHit], list[RestrictionHit], list[RestrictionHit]]:
+    """(restrictions with a span, vague ones kept for the conflict report, and those that
+    give no time at all), read from the clauses and spans the pipeline found once per block."""
     hits: list[RestrictionHit] = []
     vague: list[RestrictionHit] = []
-    context_span: list[
-        Found
-    ] = []  # from a heading or label such as "Day 2-7" or "Avoid ... for 48 hours:"
+    untimed: list[RestrictionHit] = []
+    # From a heading or label such as "Day 2-7" or "Avoid ... for 48 hours:".
+    context_span: list[Found] = []
     leadin: tuple[list[Found], bool] | None = None  # an avoid lead-in line whose list follows
     for block in blocks:
-        if block.section == "noise":
+        if block.section == NOISE:
             continue
-        before = block.section == "preparation"
+        before = block.section == Section.PREPARATION
+        if block.kind != "item":
+            leadin = None
         if block.kind == "heading":
             context_span = [
-                f for f in find_spans(block.text, before_context=before, label=True)
+                f for clause in block.clauses for f in clause.spans
                 if f.start_hours >= 0 or f.end_hours is not None
             ]  # fmt: skip
             leadin = None
             if not _AVOID.search(block.text):
                 continue
-        if block.kind != "item":
-            leadin = None
-        sentences = _sentences(block.text)
+            # "Things to avoid:" makes each item of the list below a thing to avoid.
+            leadin = (context_span, before)
         previous_spans: list[Found] = []
-        for sentence in sentences:
-            spans = find_spans(sentence, before_context=before)
+        # "Day 4: ... Do not pick." The label's time holds for the whole block.
+        label_spans = (
+            block.clauses[0].spans if block.kind != "heading" and _LABEL.match(block.text) else []
+        )
+        for clause in block.clauses:
+            sentence, spans = clause.text, clause.spans
             avoid = bool(_AVOID.search(sentence))
             restart = bool(_RESTART.search(sentence)) and not avoid
             listed = leadin is not None and block.kind == "item"
-            acts = activities_in(sentence) if (avoid or restart or listed) else []
-            if not acts and avoid and spans and _LEADIN.search(sentence):
+            acts = vocabulary.find(sentence) if (avoid or restart or listed) else []
+            if (
+                avoid
+                and spans
+                and _LEADIN.search(sentence)
+                and (not acts or sentence.endswith(":"))
+            ):
                 leadin = (spans, before)
             if not acts:
                 previous_spans = spans or previous_spans
@@ -292,11 +146,13 @@ def find_restrictions(blocks: list[Block]) -> tuple[list[RestrictionHit], list[R
             use = spans
             if not use and _ANAPHORA.search(sentence):
                 use = previous_spans
+            if not use and label_spans:
+                use = label_spans
             if not use and leadin is not None and block.kind == "item":
                 use, before = leadin
             if not use and context_span and block.kind == "item":
                 use = context_span
-            if not use and context_span and block.kind == "para" and len(sentences) <= 3:
+            if not use and context_span and block.kind == "para" and len(block.clauses) <= 3:
                 use = context_span
             if restart and use and block.kind in ("item", "para") and not spans:
                 use = context_span or use
@@ -305,25 +161,21 @@ def find_restrictions(blocks: list[Block]) -> tuple[list[RestrictionHit], list[R
                 restart,
                 before or any(f.end_hours is not None and f.end_hours <= 0 for f in use),
             )
-            seen: set[str] = set()
-            for activity, _ in acts:
-                if activity in seen:
-                    continue
-                seen.add(activity)
+            for activity, word in acts:
                 if span is None:
-                    vague_match = _VAGUE_TIME.search(sentence)
-                    if vague_match:
-                        vague.append(
-                            RestrictionHit(
-                                activity, sentence.strip(), None, None, block.line, vague=True
-                            )
-                        )
+                    found = RestrictionHit(
+                        activity, sentence, None, None, block.line, vague=True, word=word
+                    )
+                    if _VAGUE_TIME.search(sentence) and activity != UNLISTED:
+                        vague.append(found)
+                    elif avoid:
+                        untimed.append(found)
                     continue
                 hits.append(
-                    RestrictionHit(activity, sentence.strip(), span[0], span[1], block.line)
+                    RestrictionHit(activity, sentence, span[0], span[1], block.line, word=word)
                 )
             previous_spans = spans or previous_spans
-    return _dedupe(hits), _dedupe(vague)
+    return _dedupe(hits), _dedupe(vague), _dedupe(untimed)
 
 
 def _dedupe(hits: list[RestrictionHit]) -> list[RestrictionHit]:

@@ -309,7 +309,9 @@ def _one_span(text: str, match: re.Match[str], before_context: bool, during: boo
         return None
     if re.search(
         r"\b(?:a|per|each)\s+(?:week|month|year)\s+for(?:\s+(?:about|around|roughly|up\s+to))?\s*$|"
-        r"\bsessions?\b|\btreatments\b|\bvisits\b",
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more)"
+        r"(?:\s*(?:-|\u2013|to|or)\s*\w+)?\s+(?:\w+\s+)?(?:sessions?|treatments|visits)\b|"
+        r"\b(?:sessions?|treatments|visits)\s+(?:\w+\s+){0,2}(?:over|spread|spaced|in)\b",
         left[-40:],
         re.I,
     ):

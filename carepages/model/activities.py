@@ -21,6 +21,10 @@ class Activity(BaseModel):
     description: str = ""
     # Completes "You can … again" in calendar events and the Today summary.
     resume: str = ""
+    # Words a source document may use for it ("hair dye", "bleach"): ingest finds the
+    # restriction by them. Lower case; a trailing * stands for any ending ("tann*").
+    # The built-in activities carry their own words in ingest.
+    words: tuple[Annotated[str, StringConstraints(min_length=2, max_length=60)], ...] = ()
 
 
 class ActivitiesFile(BaseModel):

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from carepages.components import macros
+from carepages.components import macros, render
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.components.strings import strings
 from carepages.site import languages
@@ -96,6 +96,16 @@ def _bound(name: str, env: Any, folder: str) -> Any:
     return macro
 
 
+def _after_title(markdown: str, html: str) -> str:
+    """`html` right below the page's `# Title` line (the title stays the page's first
+    heading, so MkDocs still takes the page's name from it), or at the top."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", html, "", *lines[index + 1 :]])
+    return f"{html}\n\n{markdown}"
+
+
 def on_post_page_macros(env: Any) -> None:
     """Every treatment page ends with its review line and disclaimer, and every page gets
     its structured data (JSON-LD) for the head."""
@@ -106,6 +116,12 @@ def on_post_page_macros(env: Any) -> None:
     ctx = _context(env)
     if ctx.treatment is not None:
         env.markdown = f"{env.markdown}\n\n{macros.review_note(ctx, ctx.treatment)}\n"
+    treatment = ctx.treatment
+    draft = treatment is not None and not treatment.published
+    if draft or env.page.meta.get("status") == "draft" or os.environ.get("CAREPAGES_DRAFT"):
+        title = treatment.title if treatment is not None and draft else ""
+        banner = render("draft_banner", ctx.lang, title=title)
+        env.markdown = _after_title(env.markdown, str(banner))
     site_url = env.conf.get("site_url") or ""
     url = urljoin(site_url, env.page.url) if site_url else ""
     env.page.meta["carepages_jsonld"] = jsonld(ctx, env.page.title, url, env.page.meta)

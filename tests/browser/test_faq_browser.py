@@ -136,9 +136,11 @@ def test_the_site_wide_page_groups_by_treatment_then_topic(page, http_url):
     headings = page.locator("[data-faq] h2, [data-faq] h3").evaluate_all(
         "els => els.map(e => e.tagName + ' ' + e.textContent)"
     )
-    assert headings[0] == "H2 Microneedling"
-    assert headings[1:] and all(h.startswith("H3 ") for h in headings[1:])
-    assert "H3 After your treatment" in headings
+    groups = [h for h in headings if h.startswith("H2 ")]
+    assert groups == ["H2 Chemical peel", "H2 Microneedling"]
+    assert headings[0] == "H2 Chemical peel"
+    # A topic names its treatment for screen readers and search ("Microneedling: …").
+    assert "H3 Microneedling: After your treatment" in headings
     # Each question sits in its treatment's section, inside a topic.
     first = page.locator("#microneedling-what-is-it")
     expect(first.locator("xpath=ancestor::section[@data-faq-topic]")).to_have_count(1)

@@ -86,7 +86,7 @@ title: About this information
 
 # About this information
 
-Pharmacological intervention necessitates comprehensive evaluation of contraindications.
+Pharmacological intervention necessitates comprehensive evaluation of complications.
 Anticoagulation therapy and isotretinoin administration within the preceding six months
 require individualised consideration by appropriately credentialled practitioners.
 """
@@ -457,7 +457,7 @@ CASES = [
         A,
         about_with("{{ when_to_call() }}"),
         f"{A}:8: error: macro 'when_to_call' needs to know which treatment to show on this "
-        "page: write it like when_to_call(treatment='microneedling')",
+        "page: write it like when_to_call(treatment='chemical-peel')",
     ),
     # --- clinic settings ---------------------------------------------------------------
     Case(
@@ -468,6 +468,32 @@ CASES = [
         "header_text_colour #ffffff has a contrast of 2.26:1, below the 4.5:1 every page "
         "needs to be readable: pick a darker primary_colour",
         pattern=r'primary_colour: "#[0-9a-fA-F]{6}"',
+    ),
+    # --- sources, wording and proposed values ----------------------------------------
+    Case(
+        "sentence-copied-from-a-cited-source",
+        T,
+        small(
+            T,
+            "    title: Clinic leaflet\n",
+            "    title: Clinic leaflet\n    origin: leaflet.txt\n",
+        ).replace(
+            "do: [Wash gently.]",
+            "do: [Rinse your face with cool water and pat it dry with a soft clean towel.]",
+        ),
+        f"{T}:18: error: 15 words in a row are the same as source 's000' (leaflet.txt) line 3: "
+        "write the facts in your own words",
+        also={
+            "content/microneedling/leaflet.txt": "Morning care\n\nRinse your face with cool "
+            "water and pat it dry with a soft clean towel every morning.\n"
+        },
+    ),
+    Case(
+        "proposed-value-left-in-published-content",
+        F,
+        small(F, "answer: Wait 3 days.", "answer: 'PROPOSED: wait 3 days.'"),
+        f"{F}:9: error: a value marked PROPOSED is ingest's suggestion: check it against the "
+        "sources, write the value the clinic publishes and remove the marker",
     ),
     # --- warnings ----------------------------------------------------------------------
     Case(
@@ -489,6 +515,13 @@ CASES = [
         A,
         about_with("TODO: say where patients can park."),
         f"{A}:8: warning: TODO marker: replace it with the real text before you publish",
+    ),
+    Case(
+        "medical-word-with-an-everyday-one",
+        A,
+        about_with("Some erythema can last a day."),
+        f"{A}:7: warning: 'erythema' is not an everyday word: write 'redness' instead (or "
+        "explain it)",
     ),
     Case(
         "treatment-still-a-draft",
@@ -609,7 +642,7 @@ def break_project(root: Path, case: Case) -> str:
 
 def test_every_rule_has_a_case() -> None:
     assert len({case.id for case in CASES}) == len(CASES)
-    assert len(ERRORS) >= 45 and len(WARNINGS) == 6
+    assert len(ERRORS) >= 45 and len(WARNINGS) == 7
 
 
 @pytest.mark.parametrize("case", ERRORS, ids=lambda c: c.id)

@@ -12,9 +12,10 @@ import yaml
 
 from carepages.ingest import cli
 from carepages.ingest.draft import safe_text, validate_draft
+from lab.project import SEEDS_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = SEEDS_DIR
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -111,7 +112,7 @@ def test_draft_is_written_valid_and_free_of_markup(
     assert (code, err) == (0, "")
     folder = project / "drafts" / "light-peel"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "conflicts.md", "faq.md", "faq.yml", "index.md", "recovery.md", "treatment.yml",
+        "faq.md", "faq.yml", "index.md", "recovery.md", "treatment.yml",
     ]  # fmt: skip
     assert validate_draft(folder) == []
     treatment = yaml.safe_load((folder / "treatment.yml").read_text())
@@ -122,9 +123,10 @@ def test_draft_is_written_valid_and_free_of_markup(
     for markup in ("<script", "onerror=", "javascript:", "<a ", "<p", "{{ config", "{% include"):
         assert markup not in everything
     index = (folder / "index.md").read_text()
-    # Jinja comments carry the sources; no other "{#" may open one by accident.
-    assert re.findall(r"\{#.*?#\}", index) == re.findall(r"\{# source: [^ ]+:\d+ #\}", index)
-    assert f"{{# source: {sources[1]}:4 #}}" in index
+    # Reference-style comment lines carry the sources; no "{#" opens a Jinja comment.
+    assert "{#" not in index
+    assert f"[//]: # (s2: {sources[1]})" in index
+    assert re.search(r"^\[//\]: # \(s1:\d+ · one source only\)$", index, re.M)
     assert (project / "content").exists() is False
 
 
@@ -167,10 +169,10 @@ def test_seed_draft_reports_the_known_disagreements(
     shutil.copytree(SEEDS, project / "seeds")
     code, _, err = run(["seeds", "--slug", "microneedling", "--quiet"], capsys)
     assert (code, err) == (0, "")
-    report = (project / "drafts" / "microneedling" / "conflicts.md").read_text()
-    for topic in ("makeup", "sun", "exercise", "actives", "exfoliation", "redness", "how often"):
-        assert f": {topic}\n" in report
     treatment = yaml.safe_load((project / "drafts" / "microneedling" / "treatment.yml").read_text())
+    topics = {d["topic"] for d in treatment["source_notes"]["disagreements"]}
+    assert {"Makeup", "Sun", "Exercise", "Active skincare", "Exfoliation", "Redness"} <= topics
+    assert {"How often"} <= topics
     ends = {
         r["activity"]: max(s["end_hours"] for s in r["spans"]) for r in treatment["restrictions"]
     }

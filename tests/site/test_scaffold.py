@@ -38,20 +38,20 @@ def test_a_folder_name_comes_from_the_treatment_name(name: str, slug: str) -> No
 def test_a_new_treatment_validates_with_only_todo_warnings(
     fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
 ) -> None:
-    result = new(fresh_project, "Chemical peel")
+    result = new(fresh_project, "Laser resurfacing")
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[0] == (
-        "carepages: created content/chemical-peel/ for Chemical peel:"
+        "carepages: created content/laser-resurfacing/ for Laser resurfacing:"
     )
-    folder = fresh_project / "content/chemical-peel"
+    folder = fresh_project / "content/laser-resurfacing"
     assert sorted(p.name for p in folder.iterdir()) == sorted(FILES + SPANISH)
     assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
     code, lines = check_output(fresh_project)
     problems, summary = lines[:-1], lines[-1]
     assert code == 0
     assert problems and all(
-        line.startswith("content/chemical-peel/") and line.endswith(TODO_WARNING)
+        line.startswith("content/laser-resurfacing/") and line.endswith(TODO_WARNING)
         for line in problems
     ), "\n".join(problems)
     assert summary == f"0 errors, {len(problems)} warnings"
@@ -60,16 +60,16 @@ def test_a_new_treatment_validates_with_only_todo_warnings(
 
 
 def test_a_new_treatment_builds_and_is_listed_on_the_home_page(fresh_project: Path) -> None:
-    assert new(fresh_project, "Chemical peel").returncode == 0
+    assert new(fresh_project, "Laser resurfacing").returncode == 0
 
     result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
 
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((fresh_project / "site/index.html").read_text(), "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in home.select(".cp-treatments__title a")}
-    assert links["Chemical peel"] == "chemical-peel/index.html"
+    assert links["Laser resurfacing"] == "laser-resurfacing/index.html"
     for page in ("index.html", "recovery.html", "faq.html"):
-        assert (fresh_project / "site/chemical-peel" / page).exists()
+        assert (fresh_project / "site/laser-resurfacing" / page).exists()
 
 
 def test_an_existing_treatment_is_never_overwritten(fresh_project: Path) -> None:
@@ -87,15 +87,15 @@ def test_an_existing_treatment_is_never_overwritten(fresh_project: Path) -> None
 
 
 def test_force_replaces_an_existing_treatment_with_the_template(fresh_project: Path) -> None:
-    assert new(fresh_project, "Chemical peel").returncode == 0
-    page = fresh_project / "content/chemical-peel/index.md"
-    page.write_text("# Chemical peel\n\nWritten by the editor.\n")
+    assert new(fresh_project, "Laser resurfacing").returncode == 0
+    page = fresh_project / "content/laser-resurfacing/index.md"
+    page.write_text("# Laser resurfacing\n\nWritten by the editor.\n")
 
-    result = new(fresh_project, "Chemical peel", "--force")
+    result = new(fresh_project, "Laser resurfacing", "--force")
 
     assert result.returncode == 0
     assert "Written by the editor." not in page.read_text()
-    assert page.read_text().startswith("# Chemical peel\n\nTODO:")
+    assert page.read_text().startswith("# Laser resurfacing\n\nTODO:")
     assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
 
 
@@ -125,18 +125,18 @@ def test_a_new_treatment_gets_spanish_files_marked_todo_with_the_english_ids(
 ) -> None:
     import yaml
 
-    assert new(fresh_project, "Chemical peel").returncode == 0
-    folder = fresh_project / "content/chemical-peel"
+    assert new(fresh_project, "Laser resurfacing").returncode == 0
+    folder = fresh_project / "content/laser-resurfacing"
     english = yaml.safe_load((folder / "treatment.yml").read_text())
     spanish = yaml.safe_load((folder / "treatment.es.yml").read_text())
     assert list(spanish["timeline"]) == [step["id"] for step in english["timeline"]]
-    assert spanish["title"] == "TODO: Chemical peel"
+    assert spanish["title"] == "TODO: Laser resurfacing"
     for step in english["timeline"]:
         words = spanish["timeline"][step["id"]]
         for kind in ("notice", "do", "avoid"):
             assert len(words[kind]) == len(step.get(kind) or [])
     questions = yaml.safe_load((folder / "faq.es.yml").read_text())["questions"]
-    assert list(questions) == ["chemical-peel-what-is-it"]
+    assert list(questions) == ["laser-resurfacing-what-is-it"]
     overview = (folder / "index.es.md").read_text()
     assert "## TODO: What it is {: #what-it-is }" in overview
     assert "{{ when_to_call() }}" in overview.splitlines()
@@ -146,6 +146,6 @@ def test_a_site_in_english_only_gets_no_spanish_files(fresh_project: Path) -> No
     from tests.checks.test_broken_content import english_only
 
     english_only(fresh_project)
-    assert new(fresh_project, "Chemical peel").returncode == 0
-    folder = fresh_project / "content/chemical-peel"
+    assert new(fresh_project, "Laser resurfacing").returncode == 0
+    folder = fresh_project / "content/laser-resurfacing"
     assert sorted(p.name for p in folder.iterdir()) == FILES

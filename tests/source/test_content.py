@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 def test_the_published_content_has_no_problems() -> None:
     site = load_site(ROOT / "content", ROOT / "mkdocs.yml")
     assert site.problems == []
-    assert [t.slug for t in site.treatments] == ["microneedling"]
+    assert [t.slug for t in site.treatments] == ["chemical-peel", "microneedling"]
     assert site.clinic is not None and site.clinic.tel.startswith("tel:+")
 
 

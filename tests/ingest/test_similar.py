@@ -1,0 +1,55 @@
+"""The measure ingest merges by: where SAME_FACT puts the line between one fact said twice
+and two facts, shown on pairs of sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from carepages.ingest.similar import SAME_FACT, Keys, similarity
+
+KEYS = Keys(topic="Microneedling")
+
+
+def score(a: str, b: str) -> float:
+    return similarity(KEYS.key(a), KEYS.key(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same thing in other words: synonyms meet in one token, times are left out.
+        ("Your skin will look pink, like a mild sunburn.", "Redness similar to sunburn is common."),
+        ("Skip the sauna for 48 hours.", "Keep out of hot tubs for a week."),
+        ("Wash with a gentle cleanser.", "Use a mild face wash that is gentle."),
+        ("Sleep on a clean pillowcase.", "Use a clean pillow case at night."),
+        ("Microneedling can soften acne scars.", "It works well on acne scarring."),
+    ],
+)
+def test_one_fact_in_other_words_scores_at_or_above_the_line(a: str, b: str) -> None:
+    assert score(a, b) >= SAME_FACT
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two facts about one thing stay apart when the rest of what they say differs.
+        ("Redness fades within two days.", "Your skin will look pink, like a mild sunburn."),
+        ("Wear sunscreen every day.", "Skip the sauna for 48 hours."),
+        # One shared word is not enough to join a long sentence to a short one.
+        (
+            "Needles make tiny wounds that set off healing and new collagen in the skin.",
+            "Collagen drops as we age.",
+        ),
+        # The treatment's own name says nothing about which fact a sentence states.
+        ("Microneedling is quick.", "Microneedling needs numbing cream first."),
+    ],
+)
+def test_different_facts_score_below_the_line(a: str, b: str) -> None:
+    assert score(a, b) < SAME_FACT
+
+
+def test_the_line_sits_at_half_the_tokens_shared() -> None:
+    assert SAME_FACT == 50.0
+    # Dice: two of four tokens shared by keys of four tokens each is exactly the line.
+    assert similarity("a b c d", "a b e f") == 50.0
+    assert similarity("a b c d", "a e f g") < SAME_FACT
