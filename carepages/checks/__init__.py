@@ -26,6 +26,7 @@ from carepages.checks import (
     sections,
     sources,
     timeline,
+    wording,
 )
 from carepages.checks.project import Project, load_project
 from carepages.source.content import Site, load_site
@@ -36,6 +37,7 @@ CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
     timeline.check,
     ids.check,
     restrictions.check,
+    wording.check,
     sources.check,
     faq.check,
     macros.check,

@@ -13,7 +13,14 @@ from markupsafe import Markup
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
-from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
+from carepages.source.content import (
+    Page,
+    Shown,
+    Site,
+    TreatmentData,
+    excluded_docs,
+    load_page,
+)
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.template import MacroCall, PageTemplate, split_template
 
@@ -31,11 +38,14 @@ class PageInfo:
     # False when a macro on the page could not be rendered, so its ids are unknown.
     anchors_known: bool = True
     anchors: set[str] = field(default_factory=set)
+    # MkDocs leaves the file out of the site (exclude_docs in mkdocs.yml: conflicts.md).
+    excluded: bool = False
 
     @property
     def published(self) -> bool:
-        """False for pages a reader never sees (a draft treatment, a draft page)."""
-        if self.page.meta.status == "draft":
+        """False for pages a reader never sees (a draft treatment, a draft page, a file the
+        site leaves out)."""
+        if self.excluded or self.page.meta.status == "draft":
             return False
         return self.treatment is None or self.treatment.published
 
@@ -102,6 +112,9 @@ def load_project(root: Path, site: Site, today: dt.date) -> Project:
                     site.treatment(relative.parts[0]) if len(relative.parts) > 1 else None
                 )
     infos = {uri: _read(uri, page, treatments[uri], site) for uri, page in pages.items()}
+    excluded = excluded_docs(site.config)
+    for uri, info in infos.items():
+        info.excluded = excluded(uri)
     return Project(root, site, today, shown, infos)
 
 
@@ -154,8 +167,8 @@ _VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "ar
 
 class _Reader(HTMLParser):
     """Ids, and the visible text as units (one per block), of a piece of HTML. Elements marked
-    `hidden` (controls shown only with JavaScript) or `data-search-exclude` (notes for
-    reviewing clinicians) are not page text."""
+    `hidden` (controls shown only with JavaScript), `data-search-exclude` (notes for
+    reviewing clinicians) and script data blocks are not page text."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -183,7 +196,9 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         if tag not in _VOID:
-            self._stack.append((tag, "hidden" in names or "data-search-exclude" in names))
+            # A script or style element holds data or code, never text a reader sees.
+            unseen = "hidden" in names or "data-search-exclude" in names
+            self._stack.append((tag, unseen or tag in ("script", "style")))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCKS:

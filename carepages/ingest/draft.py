@@ -360,8 +360,16 @@ def render_treatment(title: str, docs: list[Document], conflicts: list[Conflict]
                 out.append(f"      - {_yaml(safe_text(text))}")
     restrictions = build_restrictions(docs)
     out.append("restrictions:" if restrictions else "restrictions: []")
+    known = {a.id: a for a in BUILT_IN}
     for activity, spans, where in restrictions:
         out.append(f"  - activity: {activity}")
+        # The plan needs the editor's own words where a label can be misread (carepages.checks.wording).
+        kind = known.get(activity)
+        if kind is None or not kind.clear_label:
+            out.append(f"    what: {_yaml('TODO: exactly what to avoid, in a few words')}")
+        if kind is not None and kind.medicine:
+            out.append(f"    before: {_yaml('TODO: the sentence patients read until it is over')}")
+            out.append(f"    after: {_yaml('TODO: the sentence patients read once it is over')}")
         for place in where:
             out.append(f"    # source: {place}")
         out.append("    spans:")
