@@ -49,11 +49,16 @@ class Strings:
         """Both plural forms of a key (for scripts that count)."""
         return {form: self._entry(key, n) for form, n in (("one", 1), ("other", 2))}
 
+    def names(self, key: str) -> list[str]:
+        """A list of strings (month names, short weekday names)."""
+        entry = self.table[key]
+        if not isinstance(entry, list):
+            raise TypeError(f"'{key}' is a string, not a list of strings")
+        return entry
+
     def month(self, number: int) -> str:
         """The name of month 1–12."""
-        months = self.table["months"]
-        assert isinstance(months, list)
-        return months[number - 1]
+        return self.names("months")[number - 1]
 
     @property
     def locale(self) -> str:
