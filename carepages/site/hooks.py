@@ -1,8 +1,10 @@
-"""MkDocs hooks: each page's navigation lists only its own treatment's pages.
+"""MkDocs hooks: a treatment's pages in reading order, in the menu and in the footer's
+Previous/Next; each treatment page's navigation lists only its own treatment's pages.
 
 Material embeds the whole navigation in every page, so a clinic with fifty treatments
-would repeat fifty menus on each one; here a page sees Home, its treatment, the
-site-wide questions and About, and nothing else.
+would repeat fifty menus on each one; here a treatment page sees Home, its treatment, the
+site-wide questions and About. The site's own pages (home, questions, about) list every
+treatment, each as one link (navigation.prune leaves their pages out).
 """
 
 from __future__ import annotations
@@ -14,26 +16,48 @@ from mkdocs.structure.pages import Page
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
+# The site's own pages around the treatments: home first, then every treatment, then these.
+_SITE_ORDER = {"index.md": 0, "faq.md": 2, "about.md": 3}
 
 
 def _src(item: Any) -> str:
     return getattr(getattr(item, "file", None), "src_uri", "")
 
 
+def _pages(items: list[Any]) -> list[Page]:
+    out: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out += _pages(item.children)
+    return out
+
+
 def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
+    # Sections (treatments) sort as 1, between the home page and the questions and about pages.
+    nav.items.sort(
+        key=lambda item: 1 if isinstance(item, Section) else _SITE_ORDER.get(_src(item), 4)
+    )
     for item in nav.items:
         if isinstance(item, Section):
             item.children.sort(key=lambda child: _ORDER.get(_src(child).rsplit("/", 1)[-1], 9))
+    # MkDocs linked Previous/Next before the sort: link them again in the menu's order.
+    pages = _pages(nav.items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    nav.pages = pages
     return nav
 
 
 def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> dict:
-    own = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else None
+    if "/" not in page.file.src_uri:
+        return context  # a site page lists every treatment
+    own = page.file.src_uri.split("/", 1)[0] + "/"
     items = [
         item
         for item in nav.items
-        if not isinstance(item, Section)
-        or (own is not None and any(_src(c).startswith(own + "/") for c in item.children))
+        if not isinstance(item, Section) or any(_src(c).startswith(own) for c in item.children)
     ]
     context["nav"] = Navigation(items, nav.pages)
     return context

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
+from carepages.components.strings import strings
 from carepages.site.jsonld import jsonld
 from carepages.source.content import Site, load_site
 
@@ -50,6 +51,10 @@ def define_env(env: Any) -> None:
     assert site.clinic is not None  # load() refuses a site whose clinic has errors
     env.conf["extra"]["clinic"]["tel"] = site.clinic.tel
     env.conf["site_name"] = site.clinic.name
+    if site.clinic.sample:
+        # The theme shows it on every page (the announcement bar in overrides/main.html).
+        lang = env.conf["theme"].get("language") or "en"
+        env.conf["extra"]["sample_notice"] = strings(lang)("sample_notice", clinic=site.clinic.name)
     if site.clinic.logo:
         env.conf["theme"]["logo"] = site.clinic.logo
 
