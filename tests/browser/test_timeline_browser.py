@@ -24,6 +24,7 @@ from cp_browser import (
 from playwright.sync_api import expect
 
 from carepages.components.plan import calendar_dates
+from tests.conftest import run_carepages
 
 pytestmark = pytest.mark.browser
 
@@ -289,3 +290,31 @@ def test_scrolling_respects_reduced_motion(open_page, file_url, motion, behaviou
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == behaviour
     set_treatment_date(page, THREE_DAYS_AGO)
     expect(page.locator("[data-today]")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    ("treatment", "today"),
+    [("2026-12-06", "2026-11-26"), ("2026-11-23", "2026-11-26"), ("2026-11-05", "2026-11-26")],
+)
+def test_the_page_shows_what_the_plan_command_prints(page, file_url, built, treatment, today):
+    """`carepages plan --date --treatment-date` run on the built project, read as text, and the
+    browser on the same day: the Today card and the steps are the same, line for line."""
+    result = run_carepages(
+        "plan", "microneedling", "--date", today, "--treatment-date", treatment, cwd=built
+    )
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.split("\n")
+    card = printed[1 : printed.index("Steps:")]
+    steps = printed[printed.index("Steps:") + 1 : printed.index("Calendar file:")]
+
+    now = dt.datetime.fromisoformat(today).replace(hour=10, tzinfo=LONDON)
+    at(page, now).goto(file_url + RECOVERY)
+    set_treatment_date(page, dt.date.fromisoformat(treatment))
+
+    assert [f"  {line}" for line in card_lines(page)] == card
+    states = {"past": "done", "current": "now", "future": "to come"}
+    shown = steps_shown(page)
+    width = max(len(days) for days, _, _ in shown)
+    assert [
+        f"  {states[state]:<7}  {days:<{width}}  {title}" for days, title, state in shown
+    ] == steps
