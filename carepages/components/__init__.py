@@ -20,7 +20,6 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from carepages.components import days
 from carepages.components.strings import Strings, strings
 
 TEMPLATES = Path(__file__).parent
@@ -32,9 +31,6 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=False,
-)
-_env.filters["avoid_phrase"] = lambda span, t: days.avoid_phrase(
-    span.start_hours, span.end_hours, t
 )
 _env.filters["day_attr"] = lambda day: "" if day is None else str(day)
 

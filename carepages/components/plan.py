@@ -100,7 +100,6 @@ class Plan:
     steps: tuple[StepDays, ...]
     events: tuple[Event, ...]
     heading: str  # "Today, {date}: {when}"
-    locale: str
 
     def day(self, offset: int) -> Day:
         """The entry for a day offset, picked exactly as the page's script picks it."""
@@ -127,18 +126,18 @@ class StepDays:
 def runs(spans: Iterable[Span]) -> list[Run]:
     """The day offsets a restriction covers, as stretches: spans that touch or overlap are
     one run (sun from a week before to a week after is one stretch of 14 days)."""
-    merged: list[list[int | None]] = []
-    for first, last in sorted(day_offsets(s.start_hours, s.end_hours) for s in spans):
+    merged: list[Run] = []
+    days = sorted((day_offsets(s.start_hours, s.end_hours) for s in spans), key=lambda d: d[0])
+    for first, last in days:
         if merged:
-            previous = merged[-1]
-            end = previous[1]
+            start, end = merged[-1]
             if end is None:
-                continue
+                continue  # the stretch before never ends: it covers this one
             if first <= end + 1:
-                previous[1] = None if last is None else max(end, last)
+                merged[-1] = (start, None if last is None else max(end, last))
                 continue
-        merged.append([first, last])
-    return [(int(first), last) for first, last in merged]  # type: ignore[arg-type]
+        merged.append((first, last))
+    return merged
 
 
 def _state(day: int, spans: list[Run]) -> tuple[str, Run | None]:
@@ -381,7 +380,6 @@ def plan_for(data: TreatmentData, activities: dict[str, Activity], lang: str = "
         steps,
         _events(data, rows, steps, t),
         t("today_heading"),
-        t.locale,
     )
 
 

@@ -230,6 +230,18 @@
     };
 
     input.addEventListener("change", () => setDate(input.value, true));
+    // On paper the table is part of the handout, folded or not (not every browser prints a
+    // closed <details> open).
+    if (table) {
+      let wasOpen = table.open;
+      addEventListener("beforeprint", () => {
+        wasOpen = table.open;
+        table.open = true;
+      });
+      addEventListener("afterprint", () => {
+        table.open = wasOpen;
+      });
+    }
     calendarButton.addEventListener("click", downloadCalendar);
     find("button[data-print]").addEventListener("click", () => window.print());
     doneButton.addEventListener("click", () => foldPast(doneButton.getAttribute("aria-expanded") === "true"));
