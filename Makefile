@@ -8,8 +8,8 @@ CAREPAGES := NO_MKDOCS_2_WARNING=1 $(PY) -m carepages
 LAB       := NO_MKDOCS_2_WARNING=1 $(PY) -m lab
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site serve check test lint new ingest eval bench lighthouse clean \
-        venv test-deps npm-site chromium
+.PHONY: help site serve check plan test lint new ingest eval bench lighthouse clean \
+        venv test-deps npm-site chromium poppler
 
 help: ## Show this list of targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ node_modules/.all-installed: package.json package-lock.json
 
 venv: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-test-deps: $(VENV)/.test-installed node_modules/.all-installed chromium ## Install test-only dependencies (pytest, Playwright, axe-core, chromium)
+test-deps: $(VENV)/.test-installed node_modules/.all-installed chromium poppler ## Install test-only dependencies (pytest, Playwright, axe-core, ESLint, chromium, poppler)
 
 npm-site: node_modules/.site-installed
 
@@ -42,19 +42,27 @@ chromium: ## Install Debian's chromium if it is missing
 	@command -v /usr/bin/chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
+poppler: ## Install Debian's poppler-utils (pdfinfo, pdftoppm: the printed plan's page count and pictures)
+	@command -v pdftoppm >/dev/null || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+
 site: venv npm-site ## Validate content, build site/ (strict) and dist/carepages-site.zip
 	$(CAREPAGES) build
 
 serve: venv npm-site ## Live preview for editors on http://127.0.0.1:8000 (DRAFT=name previews drafts/name)
 	$(CAREPAGES) serve $(if $(DRAFT),--draft $(DRAFT))
 
-check: venv ## Validate content only (errors stop, warnings are reported)
-	$(CAREPAGES) check
+check: venv ## Validate content only (errors stop, warnings are reported; STRICT=1 fails on warnings too)
+	$(CAREPAGES) check $(if $(STRICT),--strict)
 
-lint: $(VENV)/.test-installed ## ruff lint and format check, mypy type check
+plan: venv ## What the recovery plan says on one day: make plan SLUG=microneedling DAY=3 (or DATE= TREATMENT_DATE=)
+	@test -n "$(SLUG)" -a -n "$(DAY)$(DATE)" || { echo 'usage: make plan SLUG=microneedling DAY=3  (or DATE=2026-11-26 TREATMENT_DATE=2026-11-23)'; exit 2; }
+	@$(CAREPAGES) plan $(SLUG) $(if $(DAY),--day=$(DAY)) $(if $(DATE),--date $(DATE)) $(if $(TREATMENT_DATE),--treatment-date $(TREATMENT_DATE))
+
+lint: $(VENV)/.test-installed node_modules/.all-installed ## ruff lint and format check, mypy type check, ESLint on the browser scripts
 	$(VENV)/bin/ruff check carepages macros lab tests
 	$(VENV)/bin/ruff format --check carepages macros lab tests
 	$(VENV)/bin/mypy
+	node_modules/.bin/eslint --max-warnings=0 overrides/assets/components
 
 test: test-deps npm-site lint ## Run the whole test suite, real-browser tests included
 	$(CAREPAGES) check

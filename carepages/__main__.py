@@ -12,6 +12,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("carepages.site.build", "live preview for editors"),
     "new": ("carepages.site.scaffold", "scaffold a new treatment folder"),
     "ingest": ("carepages.ingest.cli", "turn source documents into a draft treatment"),
+    "plan": ("carepages.components.plan_cli", "print what the recovery plan says on one day"),
 }
 
 USAGE = "usage: python -m carepages COMMAND [options]\n\ncommands:\n" + "\n".join(

@@ -77,6 +77,16 @@ ACTIVITY_WHY = {
     "medication": "Some tablets change how your skin heals, so ask us first.",
     "other-treatments": "Your skin needs to settle before anything else is done to it.",
 }
+# The patient's own words for activities whose label can be misread (carepages.checks.wording).
+ACTIVITY_WORDS = {
+    "touching": {"what": "touching or picking the treated skin"},
+    "medication": {
+        "what": "anti-inflammatory painkillers such as ibuprofen",
+        "before": "Do not take anti-inflammatory painkillers until we say.",
+        "after": "You can take anti-inflammatory painkillers again.",
+    },
+    "other-treatments": {"what": "waxing, peels or laser on the treated area"},
+}
 # Sentences for each overview section; {slots} are filled per treatment.
 OVERVIEW = {
     "what-it-is": [
@@ -333,7 +343,14 @@ def _restrictions(facts: dict[str, Any], rng: random.Random) -> list[dict[str, A
         if activity in ("sun", "actives", "medication") and rng.random() < 0.6:
             spans.append({"start_hours": -facts["pre"] * 24, "end_hours": 0})
         spans.append({"start_hours": 0, "end_hours": end})
-        rows.append({"activity": activity, "spans": spans, "why": ACTIVITY_WHY[activity]})
+        rows.append(
+            {
+                "activity": activity,
+                **ACTIVITY_WORDS.get(activity, {}),
+                "spans": spans,
+                "why": ACTIVITY_WHY[activity],
+            }
+        )
     return rows
 
 

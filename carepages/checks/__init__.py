@@ -30,6 +30,7 @@ from carepages.checks import (
     sources,
     timeline,
     translations,
+    wording,
 )
 from carepages.checks.project import Project, load_project
 from carepages.source import languages
@@ -41,6 +42,7 @@ CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
     timeline.check,
     ids.check,
     restrictions.check,
+    wording.check,
     sources.check,
     faq.check,
     macros.check,

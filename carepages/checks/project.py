@@ -13,7 +13,14 @@ from markupsafe import Markup
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
-from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
+from carepages.source.content import (
+    Page,
+    Shown,
+    Site,
+    TreatmentData,
+    excluded_docs,
+    load_page,
+)
 from carepages.source.languages import DEFAULT, english_name, language_of
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.template import MacroCall, PageTemplate, split_template
@@ -33,11 +40,14 @@ class PageInfo:
     # False when a macro on the page could not be rendered, so its ids are unknown.
     anchors_known: bool = True
     anchors: set[str] = field(default_factory=set)
+    # MkDocs leaves the file out of the site (exclude_docs in mkdocs.yml: conflicts.md).
+    excluded: bool = False
 
     @property
     def published(self) -> bool:
-        """False for pages a reader never sees (a draft treatment, a draft page)."""
-        if self.page.meta.status == "draft":
+        """False for pages a reader never sees (a draft treatment, a draft page, a file the
+        site leaves out)."""
+        if self.excluded or self.page.meta.status == "draft":
             return False
         return self.treatment is None or self.treatment.published
 
@@ -127,6 +137,9 @@ def load_project(
             data = owners.get(id(page))
             uri = _uri(page, other, data)
             infos[uri] = _read(uri, page, data, other, lang)
+    excluded = excluded_docs(site.config)
+    for uri, info in infos.items():
+        info.excluded = excluded(uri)
     return Project(root, site, today, shown, infos, dict(translations or {}))
 
 
@@ -182,8 +195,8 @@ _VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "ar
 
 class _Reader(HTMLParser):
     """Ids, and the visible text as units (one per block), of a piece of HTML. Elements marked
-    `hidden` (controls shown only with JavaScript) or `data-search-exclude` (notes for
-    reviewing clinicians) are not page text."""
+    `hidden` (controls shown only with JavaScript), `data-search-exclude` (notes for
+    reviewing clinicians) and script data blocks are not page text."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -211,7 +224,9 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
         if tag not in _VOID:
-            self._stack.append((tag, "hidden" in names or "data-search-exclude" in names))
+            # A script or style element holds data or code, never text a reader sees.
+            unseen = "hidden" in names or "data-search-exclude" in names
+            self._stack.append((tag, unseen or tag in ("script", "style")))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCKS:

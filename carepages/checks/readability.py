@@ -32,6 +32,8 @@ def check(project: Project) -> Iterator[Problem]:
     clinic = project.site.clinic
     limit = clinic.reading_grade_limit if clinic else DEFAULT_GRADE_LIMIT
     for info in project.pages.values():
+        if info.excluded:
+            continue  # never published (conflicts.md): nobody reads it on the site
         text = page_text(info)
         if len(text.split()) < 3:
             continue

@@ -1,11 +1,17 @@
-"""Source ids are unique and the left-out claims name a listed source."""
+"""Source ids are unique, the left-out claims name a listed source, and a source's origin
+says where it was published (the about page shows it to patients), not a file name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from carepages.checks.project import Project
 from carepages.source.problems import Problem
+
+# A bare file name ("000_e4b1e9382ff6b493.txt", "leaflet.pdf"): what ingest writes, which means
+# nothing to a patient. An address or words ("a skin clinic's blog, 2017") are fine.
+FILE_NAME = re.compile(r"^[\w.-]+\.(?:txt|html?|md|pdf|docx?|rtf)$", re.IGNORECASE)
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -18,6 +24,16 @@ def check(project: Project) -> Iterator[Problem]:
                     located.path,
                     located.line_of(("sources", index, "id")),
                     f"source id '{sid}' is used twice",
+                )
+        for index, source in enumerate(data.treatment.sources):
+            if FILE_NAME.match(source.origin.strip()):
+                yield Problem(
+                    located.path,
+                    located.line_of(("sources", index, "origin")),
+                    f"the origin of source '{source.id}' is a file name ('{source.origin}'), "
+                    "which tells patients nothing: say where it was published, like 'a skin "
+                    "clinic's blog, 2017' or its web address",
+                    "warning",
                 )
         for index, item in enumerate(data.treatment.source_notes.left_out):
             if item.source and item.source not in ids:

@@ -145,7 +145,7 @@ def _treatment(data: TreatmentData, name: str) -> Iterator[Problem]:
             f"{source} ({english.reviewed_by}) in {name}, or the review line shows them in English",
             "warning",
         )
-    if text.last_reviewed < english.last_reviewed:
+    if english.last_reviewed is not None and text.last_reviewed < english.last_reviewed:
         yield Problem(
             located.path,
             located.line_of(("last_reviewed",)),

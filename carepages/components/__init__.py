@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from carepages.components import days
-from carepages.components.strings import Strings, activity_words, strings
+from carepages.components.strings import Strings, strings
 
 TEMPLATES = Path(__file__).parent
 
@@ -32,14 +32,17 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-_env.filters["days_label"] = lambda span, t: days.days_label(span.start_hours, span.end_hours, t)
-_env.filters["avoid_phrase"] = lambda span, t: days.avoid_phrase(
-    span.start_hours, span.end_hours, t
-)
-_env.filters["resume_label"] = days.resume_label
-_env.filters["hours_attr"] = lambda hours: "" if hours is None else str(hours)
-# An activity's label, description and "you can … again" text in the page's language.
-_env.filters["activity_words"] = activity_words
+_env.filters["day_attr"] = lambda day: "" if day is None else str(day)
+
+
+def json_block(data: object) -> Markup:
+    """Data for a `<script type="application/json">` block: JSON that can never close the
+    element it sits in (`<`, `>` and `&` are written as \\u escapes), never run as code."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+_env.filters["json_block"] = json_block
 
 
 def long_date(day: dt.date, t: Strings) -> str:

@@ -17,6 +17,11 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def day_phrase(offset: int, t: Strings) -> str:
+    """One day offset in words, inside a sentence: 'day 4', 'the day before', '3 days before'."""
+    return _lower_first(_day(offset, t))
+
+
 def days_label(start_hours: int, end_hours: int | None, t: Strings) -> str:
     """'Day 1', 'Days 2–3', '7 to 4 days before', 'From day 15'."""
     first, last = day_offsets(start_hours, end_hours)

@@ -8,8 +8,8 @@ no second description of what a component shows.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
-import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -18,8 +18,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from carepages.components import markdown_html, render
-from carepages.components.strings import strings
+from carepages.components import days, markdown_html, render
+from carepages.components.plan import plan_data, plan_for, runs
+from carepages.components.strings import localized, strings
+from carepages.model.activities import Activity
+from carepages.model.clinic import Clinic
+from carepages.model.days import day_offsets, resume_day
 from carepages.model.sections import FaqTopic
 from carepages.source.content import Site, TreatmentData
 from carepages.source.languages import DEFAULT
@@ -72,30 +76,117 @@ def treatment_for(ctx: PageContext, slug: str | None) -> TreatmentData:
     return data
 
 
+def clinic_of(ctx: PageContext) -> Clinic:
+    if ctx.site.clinic is None:
+        raise MacroUsageError(
+            "the clinic settings in mkdocs.yml have errors (`make check` lists them)"
+        )
+    return ctx.site.clinic
+
+
 # --- data shaped for the components ------------------------------------------------------------
 
 
-def activity_rows(site: Site, data: TreatmentData) -> list[dict[str, Any]]:
+def _activity(site: Site, data: TreatmentData, activity_id: str, lang: str) -> Activity:
+    activity = site.activities.get(activity_id)
+    if activity is None:
+        raise MacroUsageError(
+            f"{data.slug} restricts an unknown activity '{activity_id}' "
+            "(`make check` says how to fix it)"
+        )
+    return localized(activity, strings(lang))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _what(what: str, activity: Activity) -> str:
+    """What exactly to avoid, under the activity's label, unless it only says the label again."""
+    if not what:
+        return activity.description
+    return "" if what.casefold() == activity.label.casefold() else _capital(what)
+
+
+def activity_rows(site: Site, data: TreatmentData, lang: str = DEFAULT) -> list[dict[str, Any]]:
+    """The rows of "When can I …?", soonest back to normal first, each with the words the
+    table and the chart show (a medicine's in the editor's own sentences only)."""
+    t = strings(lang)
     rows = []
     for restriction in data.treatment.restrictions:
-        activity = site.activities.get(restriction.activity)
-        if activity is None:
-            raise MacroUsageError(
-                f"{data.slug} restricts an unknown activity '{restriction.activity}' "
-                "(`make check` says how to fix it)"
-            )
+        activity = _activity(site, data, restriction.activity, lang)
         spans = sorted(restriction.spans, key=lambda s: s.start_hours)
+        again = resume_day(spans[-1].end_hours)
+        avoid = "; ".join(days.avoid_phrase(s.start_hours, s.end_hours, t) for s in spans)
+        if activity.medicine:
+            avoid, resume, again_day = restriction.before, restriction.after, None
+        elif not activity.resumes or again is None:
+            resume, again_day = t("resume_when_clinic_says"), None
+        else:
+            resume, again_day = days.resume_label(spans[-1].end_hours, t), again
         rows.append(
             {
-                "activity": activity,
-                "spans": spans,
+                "id": activity.id,
+                "label": activity.label,
+                "what": _what(restriction.what, activity),
+                "name": _capital(restriction.what or activity.label),
+                "avoid": _capital(avoid),
                 "why": restriction.why,
-                "resume_hours": spans[-1].end_hours,
+                "resume": resume,
+                "again_day": again_day,
+                "medicine": activity.medicine,
+                "runs": runs(spans),
+                "order": 10**6 if again is None else again,
             }
         )
     # Soonest first: what a patient can do again earliest is what they look for first.
-    never = 10**9
-    return sorted(rows, key=lambda r: never if r["resume_hours"] is None else r["resume_hours"])
+    return sorted(rows, key=lambda r: r["order"])
+
+
+def chart(rows: list[dict[str, Any]], lang: str = DEFAULT) -> dict[str, Any]:
+    """The "when can I …?" chart: one bar per stretch of days to avoid, on one axis of days
+    from the first of them to a day after the last, positions in percent of the width."""
+    t = strings(lang)
+    firsts = [first for row in rows for first, _ in row["runs"]] + [0]
+    lasts = [last for row in rows for _, last in row["runs"] if last is not None] + [0]
+    first_day, last_day = min(firsts), max(lasts) + 1
+    width = last_day - first_day + 1
+
+    def x(day: int) -> float:
+        return round((day - first_day) * 100 / width, 3)
+
+    def tick(day: int) -> str:
+        return t("chart_treatment") if day == 0 else _capital(days.day_phrase(day, t))
+
+    ticks = sorted(
+        {0, *range(7, last_day + 1, 7), *range(-7, first_day - 1, -7)}
+        | ({first_day} if first_day <= -4 else set())
+    )
+    return {
+        "first": first_day,
+        "last": last_day,
+        "day_width": round(100 / width, 3),
+        # The middle of each day, for the line that marks today.
+        "day_x": [round(x(day) + 50 / width, 3) for day in range(first_day, last_day + 1)],
+        "treatment_x": x(0),
+        "ticks": [{"day": day, "x": x(day), "label": tick(day)} for day in ticks],
+        "rows": [
+            {
+                **row,
+                "bars": [
+                    {
+                        "x": x(first),
+                        "width": round(x((last_day if last is None else last) + 1) - x(first), 3),
+                    }
+                    for first, last in row["runs"]
+                ],
+                "again": t("chart_again", date=days.day_phrase(row["again_day"], t))
+                if row["again_day"] is not None
+                else "",
+            }
+            for row in rows
+        ],
+    }
 
 
 def faq_group(data: TreatmentData, titled: bool, lang: str = DEFAULT) -> dict[str, Any]:
@@ -141,6 +232,7 @@ def source_notes_html(ctx: PageContext, data: TreatmentData, open: bool) -> Mark
 def review_note(ctx: PageContext, data: TreatmentData) -> Markup:
     """The review line and disclaimer under every page of a treatment; on a translated
     page, also who checked the translation."""
+    clinic = ctx.site.clinic
     text = data.translation.text if data.translation else None
     return render(
         "review_note",
@@ -149,8 +241,9 @@ def review_note(ctx: PageContext, data: TreatmentData) -> Markup:
         last_reviewed=data.treatment.last_reviewed,
         translated_by=text.reviewed_by if text else None,
         translated_on=text.last_reviewed if text else None,
-        clinic_name=ctx.site.clinic.name if ctx.site.clinic else strings(ctx.lang)("your_clinic"),
+        clinic_name=clinic.name if clinic else strings(ctx.lang)("your_clinic"),
         about_href=ctx.href("about.html"),
+        sample=bool(clinic and clinic.sample),
     )
 
 
@@ -168,37 +261,108 @@ def marked(ctx: PageContext, html: Markup, text_langs: Iterable[str]) -> Markup:
     return render("untranslated", ctx.lang, text_lang=others[0], body=body)
 
 
+def timeline_steps(data: TreatmentData, lang: str = DEFAULT) -> list[dict[str, Any]]:
+    """The steps as the timeline shows them: day offsets from the one rule, the days in words."""
+    t = strings(lang)
+    steps = []
+    for index, step in enumerate(data.treatment.timeline):
+        first, last = day_offsets(step.start_hours, step.end_hours)
+        steps.append(
+            {
+                "anchor": f"{data.slug}-step-{index + 1}",
+                "id": step.id or str(index + 1),
+                "title": step.title,
+                "label": days.days_label(step.start_hours, step.end_hours, t),
+                "first": first,
+                "last": last,
+                "groups": [
+                    {"kind": kind, "items": items}
+                    for kind, items in (
+                        ("notice", step.notice),
+                        ("do", step.do),
+                        ("avoid", step.avoid),
+                    )
+                    if items
+                ],
+            }
+        )
+    return steps
+
+
+def plan_json(site: Site, data: TreatmentData, lang: str = DEFAULT) -> dict[str, Any]:
+    """What the timeline's script needs: every day of the plan and the words it puts around
+    them (it has none of its own)."""
+    t = strings(lang)
+    return {
+        **plan_data(plan_for(data, site.activities, lang)),
+        "text": {
+            "heading": t("today_heading"),
+            "here": t("today_here"),
+            "now": t("timeline_now"),
+            "done": t("timeline_done"),
+            "show": t.forms("timeline_show_done"),
+            "hide": t("timeline_hide_done"),
+            "range": t("dates_range"),
+            "from": t("dates_from"),
+            "again": t("chart_again"),
+        },
+    }
+
+
+def checklist_groups(data: TreatmentData, lang: str = DEFAULT) -> list[dict[str, Any]]:
+    """The "Before your appointment" checklist: what to do in each step before the treatment.
+    An item's id follows its words, so a reworded item starts unticked."""
+    t = strings(lang)
+    groups = []
+    for step in data.treatment.timeline:
+        if step.start_hours >= 0 or not step.do:
+            continue
+        groups.append(
+            {
+                "label": days.days_label(step.start_hours, step.end_hours, t),
+                "title": step.title,
+                "items": [
+                    {
+                        "id": f"{data.slug}-ready-"
+                        + hashlib.sha256(item.encode("utf-8")).hexdigest()[:10],
+                        "text": item,
+                    }
+                    for item in step.do
+                ],
+            }
+        )
+    return groups
+
+
 # --- the macros ---------------------------------------------------------------------------------
-
-
-# The words timeline.js shows, handed to it as data (see the timeline component's README).
-TIMELINE_SCRIPT_KEYS = [
-    "date_locale", "timeline_done", "timeline_now", "timeline_from_date", "timeline_today_before",
-    "timeline_today_day", "timeline_you_are_here", "timeline_can_do_again", "timeline_not_yet",
-    "timeline_stop_soon", "timeline_wait_ask", "timeline_wait_from", "timeline_stop_on",
-    "timeline_countdown", "timeline_getting_ready", "timeline_now_marker", "timeline_check_in",
-    "timeline_ics_name",
-]  # fmt: skip
 
 
 def timeline(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
-    words = json.dumps(strings(ctx.lang).for_script(TIMELINE_SCRIPT_KEYS), ensure_ascii=False)
     html = render(
         "timeline",
         ctx.lang,
         slug=data.slug,
-        title=data.title,
-        steps=data.treatment.timeline,
-        script_words=words,
+        steps=timeline_steps(data, ctx.lang),
+        plan=plan_json(ctx.site, data, ctx.lang),
+        clinic=clinic_of(ctx),
     )
     return marked(ctx, html, [data.text_lang])
 
 
-def activity_table(ctx: PageContext, treatment: str | None = None) -> Markup:
+def activity_table(ctx: PageContext, treatment: str | None = None, folded: bool = False) -> Markup:
+    """The "when can I …?" chart, and the same in a table (its accessible equivalent), which
+    starts folded behind one tap with `folded=true`."""
     data = treatment_for(ctx, treatment)
-    rows = activity_rows(ctx.site, data)
-    html = render("activity_table", ctx.lang, slug=data.slug, rows=rows)
+    rows = activity_rows(ctx.site, data, ctx.lang)
+    picture = render("activity_chart", ctx.lang, slug=data.slug, chart=chart(rows, ctx.lang))
+    table = render("activity_table", ctx.lang, slug=data.slug, rows=rows, folded=folded)
+    return marked(ctx, picture + table, [data.text_lang])
+
+
+def checklist(ctx: PageContext, treatment: str | None = None) -> Markup:
+    data = treatment_for(ctx, treatment)
+    html = render("checklist", ctx.lang, slug=data.slug, groups=checklist_groups(data, ctx.lang))
     return marked(ctx, html, [data.text_lang])
 
 
@@ -219,7 +383,7 @@ def when_to_call(ctx: PageContext, treatment: str | None = None) -> Markup:
     html = render(
         "when_to_call",
         ctx.lang,
-        clinic=ctx.site.clinic,
+        clinic=clinic_of(ctx),
         signs=[sign.text for sign in data.treatment.call_us_if],
     )
     return marked(ctx, html, [data.text_lang])
@@ -260,6 +424,7 @@ MACROS: dict[str, Macro] = {
     for fn in (
         timeline,
         activity_table,
+        checklist,
         faq,
         faq_all,
         when_to_call,

@@ -51,43 +51,31 @@ class Strings:
         """Both plural forms of a key (for scripts that count)."""
         return {form: self._entry(key, n) for form, n in (("one", 1), ("other", 2))}
 
+    def names(self, key: str) -> list[str]:
+        """A list of strings (month names, short weekday names)."""
+        entry = self.table[key]
+        if not isinstance(entry, list):
+            raise TypeError(f"'{key}' is a string, not a list of strings")
+        return entry
+
     def month(self, number: int) -> str:
         """The name of month 1–12."""
-        months = self.table["months"]
-        assert isinstance(months, list)
-        return months[number - 1]
+        return self.names("months")[number - 1]
 
     @property
     def locale(self) -> str:
         """The locale dates are written in (`en-GB`: day before month)."""
         return self("date_locale")
 
-    def for_script(self, keys: list[str]) -> dict[str, str | dict[str, str]]:
-        """The strings a script shows, by key (plural keys as their forms), for a JSON
-        data attribute: scripts keep no words of their own."""
-        return {
-            key: self.forms(key) if isinstance(self.table[key], Mapping) else self(key)
-            for key in keys
-        }
 
-
-@dataclass(frozen=True)
-class ActivityWords:
-    label: str
-    description: str
-    resume_text: str  # "You can wear makeup again" (calendar file, Today summary)
-
-
-def activity_words(activity: Activity, t: Strings) -> ActivityWords:
-    """An activity's words in the page's language: a built-in one from the catalog, a
-    clinic's own from its content files (already in the page's language)."""
-    if activity.id in BUILT_IN_IDS:
-        key = f"activity_{activity.id}"
-        label, description, resume = t(key), t(f"{key}_description"), t(f"{key}_resume")
-    else:
-        label, description, resume = activity.label, activity.description, activity.resume
-    resume_text = t("resume_again", resume=resume) if resume else t("resume_allowed", label=label)
-    return ActivityWords(label, description, resume_text)
+def localized(activity: Activity, t: Strings) -> Activity:
+    """An activity with its words in the page's language: a built-in one's from the catalog,
+    a clinic's own as its content files give them (loaded in the page's language)."""
+    if activity.id not in BUILT_IN_IDS:
+        return activity
+    key = f"activity_{activity.id}"
+    words = {"label": t(key), "description": t(f"{key}_description"), "resume": t(f"{key}_resume")}
+    return activity.model_copy(update=words)
 
 
 def languages() -> list[str]:

@@ -43,6 +43,10 @@ class Clinic(BaseModel):
     primary_colour: Colour = "#1f5f8b"
     header_text_colour: Colour = "#ffffff"
     reading_grade_limit: float = DEFAULT_GRADE_LIMIT
+    # A made-up clinic whose pages no real clinician reviewed (the sample in this
+    # repository): every page says so. A clinic turns it off when its own clinician has
+    # reviewed the pages and is named in reviewed_by.
+    sample: bool = False
     translations: dict[str, ClinicText] = {}
 
     def in_language(self, lang: str) -> Clinic:

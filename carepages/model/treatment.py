@@ -73,18 +73,21 @@ class WarningSign(BaseModel):
 
 class Restriction(BaseModel):
     """An activity to avoid for a while, in the patient's words. The activity is the
-    restriction's id (each activity once per treatment)."""
+    restriction's id (each activity once per treatment). Which wording an activity needs is
+    the rule of `carepages.checks.wording`; how the plan uses it, `carepages.components.plan`."""
 
     model_config = ConfigDict(extra="forbid")
 
     activity: SlugStr
     spans: list[Span] = Field(min_length=1)
     why: str = ""
-    # What exactly to avoid ("allergy tablets (antihistamines)"); the activity's label is
-    # only a fallback where it cannot be misread.
+    # What exactly to avoid, as a few words that fit "Until Sun 29 Nov: …" ("allergy tablets
+    # (antihistamines)"); the activity's label is only a fallback where it cannot be misread.
     what: str = ""
-    # The sentences the plan says before and after the treatment, where they differ.
+    # The patient's sentence while the restriction is coming up or going on ("Do not take
+    # allergy tablets (antihistamines) in the 24 hours before your treatment.").
     before: str = ""
+    # The patient's sentence once it is over ("You can take allergy tablets again.").
     after: str = ""
 
 
@@ -142,7 +145,8 @@ class Treatment(BaseModel):
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
     status: Status = "published"
     reviewed_by: Text
-    last_reviewed: dt.date
+    # Required once published (carepages.checks.freshness); a new draft has none yet.
+    last_reviewed: dt.date | None = None
     body_location: str = ""
     sources: list[Source] = Field(min_length=1)
     source_notes: SourceNotes = Field(default_factory=SourceNotes)

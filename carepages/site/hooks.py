@@ -1,9 +1,11 @@
-"""MkDocs hooks: each page's navigation lists only its own treatment's pages, and each
-language of the site gets what mkdocs-static-i18n does not give it.
+"""MkDocs hooks: a treatment's pages in reading order, in the menu and in the footer's
+Previous/Next; each treatment page's navigation lists only its own treatment's pages; and
+each language of the site gets what mkdocs-static-i18n does not give it.
 
 Material embeds the whole navigation in every page, so a clinic with fifty treatments
-would repeat fifty menus on each one; here a page sees Home, its treatment, the
-site-wide questions and About, and nothing else.
+would repeat fifty menus on each one; here a treatment page sees Home, its treatment, the
+site-wide questions and About. The site's own pages (home, questions, about) list every
+treatment, each as one link (navigation.prune leaves their pages out).
 
 With a second language, the plugin builds the site once per language on one config object
 (English into site/, then Spanish into site/es/, each a full build with every event below).
@@ -48,6 +50,8 @@ from carepages.site import languages  # noqa: E402
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
+# The site's own pages around the treatments: home first, then every treatment, then these.
+_SITE_ORDER = {"index.md": 0, "faq.md": 2, "about.md": 3}
 
 # The 404 page of each language, as that language's build rendered it.
 _NOT_FOUND: dict[str, str] = {}
@@ -70,11 +74,25 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _pages(items: list[Any]) -> list[Page]:
+    out: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out += _pages(item.children)
+    return out
+
+
 def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
     # A treatment's section is named by its title in the language being built (MkDocs
     # would take the folder name). define_env has run earlier in this same build.
     macros = config.plugins.get("macros")
     site = getattr(macros, "variables", {}).get("carepages_site") if macros else None
+    # Sections (treatments) sort as 1, between the home page and the questions and about pages.
+    nav.items.sort(
+        key=lambda item: 1 if isinstance(item, Section) else _SITE_ORDER.get(_src(item), 4)
+    )
     for item in nav.items:
         if isinstance(item, Section):
             item.children.sort(key=lambda child: _ORDER.get(_src(child).rsplit("/", 1)[-1], 9))
@@ -82,20 +100,25 @@ def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
             data = site.treatment(slug) if site is not None else None
             if data is not None:
                 item.title = data.title
+    # MkDocs linked Previous/Next before the sort: link them again in the menu's order.
+    pages = _pages(nav.items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    nav.pages = pages
     return nav
 
 
 @event_priority(10)  # before the search plugin (0) indexes the page
 def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> dict:
     source = languages.source_name(page.file)
-    own = source.split("/", 1)[0] if "/" in source else None
-    items = [
-        item
-        for item in nav.items
-        if not isinstance(item, Section)
-        or (own is not None and any(_src(c).startswith(own + "/") for c in item.children))
-    ]
-    context["nav"] = Navigation(items, nav.pages)
+    if "/" in source:  # a site page (home, questions, about) lists every treatment
+        own = source.split("/", 1)[0] + "/"
+        items = [
+            item
+            for item in nav.items
+            if not isinstance(item, Section) or any(_src(c).startswith(own) for c in item.children)
+        ]
+        context["nav"] = Navigation(items, nav.pages)
 
     prefix = languages.prefix(languages.build_language(config), config)
     if prefix:

@@ -12,6 +12,8 @@ from typing import Any
 from carepages.components.macros import PageContext, faq_group
 from carepages.model.sections import Section
 from carepages.source.content import TreatmentData
+from carepages.source.markdown import read_markdown
+from carepages.source.template import split_template
 
 
 class _TextOnly(HTMLParser):
@@ -34,7 +36,9 @@ def visible_text(html: str) -> str:
 
 def section_text(data: TreatmentData, section: Section) -> str:
     """The visible prose of one section of the treatment's overview page."""
-    doc = data.pages["index.md"].markdown()
+    page = data.pages["index.md"]
+    # The prose only: macro calls ({{ checklist() }}) are not text of the section.
+    doc = read_markdown(split_template(page.body).prose, page.body_line)
     inside, parts = False, []
     for block in doc.text:
         if block.kind == "heading":
@@ -55,7 +59,9 @@ def jsonld(ctx: PageContext, title: str, url: str, meta: dict[str, Any] | None =
     data = ctx.treatment
     treatments = [data] if data else site.published()
     reviewers = sorted({t.treatment.reviewed_by for t in treatments})
-    reviewed = min((t.treatment.last_reviewed for t in treatments), default=None)
+    reviewed = min(
+        (t.treatment.last_reviewed for t in treatments if t.treatment.last_reviewed), default=None
+    )
     translation = [t.translation.text for t in treatments if t.translation and t.translation.text]
     page_meta = meta or {}
     if data is None and page_meta.get("reviewed_by") and page_meta.get("last_reviewed"):

@@ -75,6 +75,9 @@ def define_env(env: Any) -> None:
         key: t(key, opening_hours=site.clinic.opening_hours) for key in THEME_KEYS
     }
     env.conf["site_name"] = site.clinic.name
+    if site.clinic.sample:
+        # The theme shows it on every page (the announcement bar in overrides/main.html).
+        env.conf["extra"]["sample_notice"] = t("sample_notice", clinic=site.clinic.name)
     if site.clinic.logo:
         env.conf["theme"]["logo"] = site.clinic.logo
 

@@ -10,10 +10,13 @@ file's translated text is laid over the English structure (`carepages.model.tran
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import pathspec
 from pydantic import BaseModel
 
 from carepages.model.activities import BUILT_IN, ActivitiesFile, Activity
@@ -208,10 +211,10 @@ def load_activities(
     _, text = _load_model(translation_path(path, lang), ActivitiesText, shown, problems)
     if lang != DEFAULT and text is not None:
         words = text
-    for activity in model.activities if model else []:
-        activities.setdefault(
-            activity.id, apply_activity(activity, words.activities.get(activity.id))
-        )
+    for entry in model.activities if model else []:
+        # A clinic's own activity is never one whose label alone is enough.
+        activity = Activity(**entry.model_dump())
+        activities.setdefault(entry.id, apply_activity(activity, words.activities.get(entry.id)))
     return activities, located, problems
 
 
@@ -297,7 +300,9 @@ def _load_model(
     return located, value
 
 
-def load_clinic(config: Located) -> tuple[Clinic | None, list[Problem]]:
+def load_clinic(config: Located, text: str = "") -> tuple[Clinic | None, list[Problem]]:
+    """The clinic block of mkdocs.yml; `text` is the file itself, to explain a colour that
+    YAML read as a note."""
     extra = (config.data or {}).get("extra") or {}
     if not isinstance(extra, dict) or "clinic" not in extra:
         return None, [
@@ -310,10 +315,37 @@ def load_clinic(config: Located) -> tuple[Clinic | None, list[Problem]]:
         ]
     sub = config.sub(("extra", "clinic"))
     clinic, problems = validate(Clinic, sub)
-    return clinic, [
-        Problem(p.path, p.line, f"extra.clinic: {p.message}", p.severity, p.column)
-        for p in problems
-    ]
+    lines = text.split("\n")
+    shown = []
+    for p in problems:
+        message = p.message
+        key = message.split(" ", 1)[0]
+        # `primary_colour: #1f5f8b` without quotes: YAML reads everything after '#' as a
+        # note, so the value is empty.
+        if (
+            key in ("primary_colour", "header_text_colour")
+            and isinstance(sub.data, dict)
+            and sub.data.get(key) is None
+            and 0 < p.line <= len(lines)
+            and re.search(rf"{key}\s*:\s*#", lines[p.line - 1])
+        ):
+            colour = (
+                lines[p.line - 1].split("#", 1)[1].split()[0] if "#" in lines[p.line - 1] else ""
+            )
+            message = (
+                f"{key} is empty because YAML reads everything after '#' as a note: put the "
+                f'colour in quotes, like {key}: "#{colour}"'
+            )
+        shown.append(Problem(p.path, p.line, f"extra.clinic: {message}", p.severity, p.column))
+    return clinic, shown
+
+
+def excluded_docs(config: Located | None) -> Callable[[str], bool]:
+    """Whether MkDocs leaves a file of content/ (a path relative to it) out of the site, by
+    the gitignore-style patterns it reads itself (`exclude_docs` in mkdocs.yml)."""
+    data = config.data if config is not None and isinstance(config.data, dict) else {}
+    spec = pathspec.GitIgnoreSpec.from_lines(str(data.get("exclude_docs") or "").splitlines())
+    return spec.match_file
 
 
 def treatment_folders(content_dir: Path) -> list[Path]:
@@ -338,7 +370,7 @@ def load_site(
     problems += more
     clinic = None
     if config is not None:
-        clinic, more = load_clinic(config)
+        clinic, more = load_clinic(config, read_text(config_path, shown(config_path))[0] or "")
         problems += more
     if clinic is not None:
         clinic = clinic.in_language(lang)
@@ -365,6 +397,25 @@ def load_site(
             pages.append(page)
     for data in treatments:
         pages.extend(data.pages.values())
+    # Any other page in content/ is published too, so it is read the same way (an empty
+    # page would build a blank one).
+    loaded = {page.path.resolve() for page in pages}
+    loaded |= {
+        (folder / name).resolve()
+        for folder in treatment_folders(content_dir)
+        for name in TREATMENT_PAGES
+    }
+    excluded = excluded_docs(config)
+    for path in sorted(content_dir.rglob("*.md")):
+        relative = path.relative_to(content_dir)
+        if path.resolve() in loaded or excluded(relative.as_posix()):
+            continue
+        if any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        page, more = load_page(path, shown(path))
+        problems += more
+        if page is not None:
+            pages.append(page)
     return Site(
         content_dir=content_dir,
         config=config,

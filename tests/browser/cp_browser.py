@@ -1,15 +1,17 @@
-"""Shared pieces of the real-browser tests: the page types, a fixed clock, axe-core, and the
-timeline rule written out again in Python so the browser's answers can be checked."""
+"""Shared pieces of the real-browser tests: the page types, a fixed clock, axe-core, and what
+`carepages plan` says, so the browser's answers can be checked against it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
+
+from carepages.components.plan import DayText, Plan, calendar_dates, describe_day, plan_for
+from carepages.source.content import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,12 +35,12 @@ DATE_INPUT = "[data-timeline] input[type=date]"
 NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)
 
 
-def new_page(browser, width: int = 1280, **options):
+def new_page(browser, width: int = 1280, height: int = 900, **options):
     """A page in its own context with the same locale and time zone as the `page` fixture."""
     context = browser.new_context(
         locale="en-GB",
         timezone_id="Europe/London",
-        viewport={"width": width, "height": 900},
+        viewport={"width": width, "height": height},
         **options,
     )
     return context.new_page()
@@ -73,35 +75,59 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-# The timeline rule from the issue, independent of timeline.js: a span [s, e) in hours covers
-# the treatment date + floor(s/24) days through + ceil(e/24) - 1 days; an activity resumes on
-# the treatment date + ceil(e/24) days.
-def span_days(start: int, end: int | None) -> tuple[int, int | None]:
-    first = math.floor(start / 24)
-    return first, None if end is None else max(first, math.ceil(end / 24) - 1)
+def plan_of(project: Path, slug: str = "microneedling") -> Plan:
+    """The plan of a treatment of a built project, as `carepages plan` computes it."""
+    site = load_site(project / "content", project / "mkdocs.yml")
+    data = site.treatment(slug)
+    assert data is not None
+    return plan_for(data, site.activities)
 
 
-_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-# en-GB (CLDR) shortens September to "Sept".
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+def expected_day(plan: Plan, treatment: dt.date, today: dt.date) -> DayText:
+    """What `carepages plan --date today --treatment-date treatment` says."""
+    dates = calendar_dates(treatment)
+    offset = (today - treatment).days
+    return describe_day(plan, offset, dates(offset), dates)
 
 
-def en_gb(date: dt.date) -> str:
-    """'Thu 26 Nov', the way the page writes a date (spelt out: no dependence on C locale)."""
-    return f"{_DAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]}"
+# The Today card's text as lines, in the shape of DayText.lines(): heading, countdown, where
+# you are, each list ("  - " lines, a line's items joined with "; "), its closing note.
+TODAY_CARD_LINES = """card => {
+  const out = [card.querySelector('[data-today-heading]').textContent];
+  for (const selector of ['[data-today-countdown]', '[data-today-here]']) {
+    const part = card.querySelector(selector);
+    if (!part.hidden && part.textContent) out.push(part.textContent);
+  }
+  const line = item => {
+    const lead = [...item.childNodes].filter(n => n.nodeName !== 'UL').map(n => n.textContent).join('');
+    const items = [...item.querySelectorAll(':scope > ul > li')].map(x => x.textContent);
+    return '  - ' + (items.length ? lead + ' ' + items.join('; ') : lead);
+  };
+  for (const group of card.querySelectorAll('[data-today-groups] > div')) {
+    out.push(group.querySelector('h4').textContent + ':');
+    group.querySelectorAll(':scope > ul > li').forEach(item => out.push(line(item)));
+    const note = group.querySelector('.cp-today__note');
+    if (note) out.push('  ' + note.textContent);
+  }
+  out.push(card.querySelector('.cp-today__call h4').textContent + ':');
+  card.querySelectorAll('[data-today-signs] > li').forEach(item => out.push(line(item)));
+  return out;
+}"""
+
+STATES = {"done": "past", "now": "current", "to come": "future"}
 
 
-def date_range(treatment: dt.date, first: int, last: int | None) -> str:
-    start = treatment + dt.timedelta(days=first)
-    if last is None:
-        return f"From {en_gb(start)}"
-    if last == first:
-        return en_gb(start)
-    return f"{en_gb(start)} – {en_gb(treatment + dt.timedelta(days=last))}"
+def steps_shown(page) -> list[tuple[str, str, str | None]]:
+    """Each step's days, title and state as the page shows them."""
+    shown = page.locator("[data-timeline] li[data-step]").evaluate_all(
+        """items => items.map(li => [li.querySelector('[data-dates]').textContent,
+            li.querySelector('.cp-timeline__name').textContent, li.dataset.state || null])"""
+    )
+    return [tuple(step) for step in shown]
 
 
-def hours(value: str) -> int | None:
-    return None if value == "" else int(value)
+def steps_expected(text: DayText) -> list[tuple[str, str, str]]:
+    return [(days, title, STATES[state]) for days, title, state in text.steps]
 
 
 def steps_of(html: str) -> list[dict]:
@@ -110,41 +136,13 @@ def steps_of(html: str) -> list[dict]:
     return [
         {
             "id": li["id"],
-            "start": int(li["data-start-hours"]),
-            "end": hours(li["data-end-hours"]),
+            "first": int(li["data-first-day"]),
+            "last": None if li["data-last-day"] == "" else int(li["data-last-day"]),
             "label": li.select_one("[data-dates]").get_text(),
             "name": li.select_one(".cp-timeline__name").get_text(),
-            "check": li.get("data-check"),
         }
-        for li in soup.select("[data-timeline] li[data-start-hours]")
+        for li in soup.select("[data-timeline] li[data-step]")
     ]
-
-
-def activities_of(html: str) -> list[dict]:
-    soup = BeautifulSoup(html, "html.parser")
-    return [
-        {
-            "id": tr["data-activity"],
-            "label": tr["data-label"],
-            "resume_text": tr["data-resume-text"],
-            "spans": [
-                (int(s), hours(e))
-                for s, e in (part.split(":") for part in tr["data-spans"].split())
-            ],
-            "resume": hours(tr["data-resume-hours"]),
-        }
-        for tr in soup.select("[data-activities] tr[data-activity]")
-    ]
-
-
-def expected_current(steps: list[dict], k: int) -> dict | None:
-    """The step whose days include day index k; of several, the one that started latest."""
-    best = None
-    for step in steps:
-        first, last = span_days(step["start"], step["end"])
-        if first <= k and (last is None or k <= last) and (best is None or first >= best[0]):
-            best = (first, step)
-    return best[1] if best else None
 
 
 ICS_DATE = re.compile(r"^\d{8}$")

@@ -19,6 +19,26 @@ def recovery_with(days_from_today: int):
     return act
 
 
+def recovery_past_steps_open(page):
+    set_treatment_date(page, NOW.date() - dt.timedelta(days=3))
+    page.locator("[data-past-steps] button").click()
+
+
+def recovery_forgotten(page):
+    set_treatment_date(page, NOW.date() - dt.timedelta(days=3))
+    page.get_by_role("button", name="Forget my data").click()
+
+
+def recovery_table_open_with_a_date(page):
+    set_treatment_date(page, NOW.date() - dt.timedelta(days=3))
+    page.locator("details[data-activities] summary").click()
+
+
+def overview_checklist_ticked(page):
+    page.locator("[data-checklist] input[type=checkbox]").first.check()
+    page.locator("[data-checklist] input[type=checkbox]").nth(3).check()
+
+
 def faq_in_use(page):
     page.fill("[data-faq] input[type=search]", "sun")
     page.locator("[data-faq] details:visible summary").first.click()
@@ -33,7 +53,13 @@ STATES = {
     "overview": (PAGE_TYPES["overview"], None),
     "recovery": (PAGE_TYPES["recovery"], None),
     "recovery-day-4": (PAGE_TYPES["recovery"], recovery_with(-3)),
+    "recovery-day-4-done-steps-open": (PAGE_TYPES["recovery"], recovery_past_steps_open),
+    "recovery-day-4-table-open": (PAGE_TYPES["recovery"], recovery_table_open_with_a_date),
     "recovery-countdown": (PAGE_TYPES["recovery"], recovery_with(5)),
+    "recovery-weeks-before": (PAGE_TYPES["recovery"], recovery_with(40)),
+    "recovery-weeks-after": (PAGE_TYPES["recovery"], recovery_with(-60)),
+    "recovery-data-forgotten": (PAGE_TYPES["recovery"], recovery_forgotten),
+    "overview-checklist-ticked": (PAGE_TYPES["overview"], overview_checklist_ticked),
     "treatment-faq-filtered": (PAGE_TYPES["treatment-faq"], faq_in_use),
     "all-faq-expanded": (PAGE_TYPES["all-faq"], faq_expanded),
     "about": (PAGE_TYPES["about"], None),

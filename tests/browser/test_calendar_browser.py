@@ -1,10 +1,10 @@
 """The "Add to calendar" file, built in the browser from file:// and parsed here: RFC 5545
-line format, one all-day event per milestone on the right date."""
+line format, one all-day event for each event of the plan, on the right date."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import json
 import re
 
 import pytest
@@ -12,12 +12,9 @@ from cp_browser import (
     ICS_DATE,
     ICS_STAMP,
     RECOVERY,
-    activities_of,
     at,
     ics_events,
     set_treatment_date,
-    span_days,
-    steps_of,
     unfold_ics,
 )
 
@@ -37,7 +34,7 @@ def ymd(date: dt.date) -> str:
     return date.strftime("%Y%m%d")
 
 
-def test_calendar_file_has_one_event_per_milestone(page, file_url, recovery_html):
+def test_calendar_file_holds_exactly_the_plans_events(page, file_url, plan):
     at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, TREATMENT)
     name, raw = download_ics(page)
@@ -52,30 +49,28 @@ def test_calendar_file_has_one_event_per_milestone(page, file_url, recovery_html
     assert lines[-1] == "END:VCALENDAR"
 
     expected = {}
-    for a in activities_of(recovery_html):
-        if a["resume"] is not None:
-            day = TREATMENT + dt.timedelta(days=math.ceil(a["resume"] / 24))
-            expected[f"microneedling-{a['id']}-{ymd(day)}@carepages"] = (day, a["resume_text"])
-    for number, step in enumerate(steps_of(recovery_html), start=1):
-        _, last = span_days(step["start"], step["end"])
-        if step["check"] and last is not None:
-            day = TREATMENT + dt.timedelta(days=last)
-            expected[f"microneedling-check-{number}-{ymd(day)}@carepages"] = (
-                day,
-                f"Check-in: {step['check']}",
-            )
-    # Spelled out too, so the test does not only agree with its own arithmetic.
+    for event in plan.events:
+        day = TREATMENT + dt.timedelta(days=event.day)
+        expected[f"microneedling-{event.id}-{ymd(day)}@carepages"] = (day, event.text)
+    # Spelled out too, so the test does not only agree with the plan.
     assert expected["microneedling-makeup-20261126@carepages"] == (
         dt.date(2026, 11, 26),
-        "You can wear makeup again",
+        "You can wear makeup again.",
     )
-    assert expected["microneedling-check-6-20261129@carepages"] == (
+    assert expected["microneedling-check-days-4-7-20261129@carepages"] == (
         dt.date(2026, 11, 29),
         "Check-in: Is the redness gone?",
     )
+    assert expected["microneedling-medication-from-1-20261122@carepages"] == (
+        dt.date(2026, 11, 22),
+        "Do not take allergy tablets (antihistamines) on the day before your treatment. "
+        "If you need a medicine for your health, ask us first.",
+    )
+    # Picking the skin is never fine again: no event says so.
+    assert not [uid for uid in expected if "touching" in uid]
 
     events = ics_events(lines)
-    assert len(events) == len(expected) == 16
+    assert len(events) == len(expected) == len(plan.events)
     seen = set()
     for event in events:
         uid = event["UID"]
@@ -93,17 +88,26 @@ def test_calendar_file_has_one_event_per_milestone(page, file_url, recovery_html
         )
         assert unescaped == summary
     sauna = next(e for e in events if e["UID"].startswith("microneedling-heat-"))
-    assert sauna["SUMMARY"] == "You can use a sauna\\, steam room or hot tub again"
+    assert sauna["SUMMARY"] == "You can use a sauna\\, steam room or hot tub again."
 
 
 def test_long_and_special_text_is_escaped_and_folded_by_octets(page, file_url):
     """A clinic's check-in question may be long, use punctuation RFC 5545 escapes and
     characters of more than one byte: the file must still be valid."""
-    at(page).goto(file_url + RECOVERY)
     text = (
         "Is the skin calm; no crusts, no pus\\ no fever?\nRötung – fast weg? " + "très bien ✓ " * 8
     )
-    page.locator("#microneedling-step-6").evaluate("(li, t) => li.dataset.check = t", text)
+    # The script reads the plan from the page's data block as it loads: give the first event
+    # these words there.
+    page.add_init_script(
+        f"""const parse = JSON.parse;
+        JSON.parse = (...args) => {{
+          const value = parse(...args);
+          if (value && value.events) value.events[0][2] = {json.dumps(text)};
+          return value;
+        }};"""
+    )
+    at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, TREATMENT)
     _, raw = download_ics(page)
 
@@ -111,8 +115,7 @@ def test_long_and_special_text_is_escaped_and_folded_by_octets(page, file_url):
     assert all(len(line) <= 75 for line in physical)
     assert any(line.startswith(b" ") for line in physical), "the long line should be folded"
     raw.decode("utf-8")  # folding never splits a multi-byte character
-    event = next(e for e in ics_events(unfold_ics(raw)) if "check-6" in e["UID"])
     escaped = (
         text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
     )
-    assert event["SUMMARY"] == "Check-in: " + escaped
+    assert [e["SUMMARY"] for e in ics_events(unfold_ics(raw))][0] == escaped

@@ -1,11 +1,11 @@
 """The recovery timeline in a real browser, opened from the offline zip (file://): the reader's
-date gives real dates, the current step and a Today summary; it is remembered and cleared."""
+date picks the day's entry of the plan, and the page says exactly what `carepages plan` says
+(the Today card, the steps, the table and the chart); it is remembered and forgotten."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
+import json
 
 import pytest
 from cp_browser import (
@@ -13,16 +13,18 @@ from cp_browser import (
     LONDON,
     NOW,
     RECOVERY,
-    activities_of,
+    TODAY_CARD_LINES,
     at,
-    date_range,
-    en_gb,
-    expected_current,
+    expected_day,
     set_treatment_date,
-    span_days,
+    steps_expected,
     steps_of,
+    steps_shown,
 )
 from playwright.sync_api import expect
+
+from carepages.components.plan import calendar_dates
+from tests.conftest import run_carepages
 
 pytestmark = pytest.mark.browser
 
@@ -30,20 +32,11 @@ KEY = "carepages:microneedling:treatment-date"
 THREE_DAYS_AGO = dt.date(2026, 11, 23)
 
 
-def today_list(page, title: str) -> list[str]:
-    group = page.locator("[data-today] .cp-timeline__group").filter(
-        has=page.locator("h4", has_text=re.compile(f"^{re.escape(title)}$"))
-    )
-    return group.locator("li").all_text_contents()
+def card_lines(page) -> list[str]:
+    return page.locator("[data-today]").evaluate(TODAY_CARD_LINES)
 
 
-def step_states(page) -> list[str | None]:
-    return page.locator("li[data-start-hours]").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-state'))"
-    )
-
-
-def test_treatment_three_days_ago_shows_day_4_with_real_dates(page, file_url):
+def test_treatment_three_days_ago_shows_day_4_with_real_dates(page, file_url, plan):
     at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, THREE_DAYS_AGO)
 
@@ -51,8 +44,7 @@ def test_treatment_three_days_ago_shows_day_4_with_real_dates(page, file_url):
     expect(current).to_have_count(1)
     expect(current).to_have_id("microneedling-step-6")
     expect(current).to_have_attribute("data-state", "current")
-    expect(current).to_be_in_viewport()
-    assert step_states(page) == ["past"] * 5 + ["current"] + ["future"] * 2
+    expect(current.locator(".cp-timeline__badge")).to_have_text("Now")
     assert page.locator("[data-timeline] [data-dates]").all_text_contents() == [
         "Mon 16 Nov – Thu 19 Nov",
         "Fri 20 Nov – Sat 21 Nov",
@@ -63,105 +55,74 @@ def test_treatment_three_days_ago_shows_day_4_with_real_dates(page, file_url):
         "Mon 30 Nov – Sun 6 Dec",
         "From Mon 7 Dec",
     ]
-    expect(current.locator(".cp-timeline__badge")).to_have_text("Now")
-    expect(page.locator("[data-state=past] .cp-timeline__badge")).to_have_count(5)
-
-    today = page.locator("[data-today]")
-    expect(today).to_be_visible()
-    expect(today.locator("h3")).to_have_text("Today, Thu 26 Nov: day 4")
-    assert "Your skin may peel or flake. New skin is coming through." in today_list(
-        page, "What you may notice"
-    )
-    assert today_list(page, "You can do these again") == ["Medication", "Makeup"]
-    assert today_list(page, "Not yet") == [
-        "Sun: from Mon 30 Nov",
-        "Exercise: from Mon 30 Nov",
-        "Heat: from Mon 30 Nov",
-        "Swimming: from Mon 30 Nov",
-        "Active skincare: from Mon 30 Nov",
-        "Touching: from Mon 30 Nov",
-        "Exfoliation: from Mon 7 Dec",
+    lines = card_lines(page)
+    assert lines[:2] == [
+        "Today, Thu 26 Nov: day 4 of your recovery",
+        "You are here: Dry skin and flaking",
     ]
-    assert today_list(page, "Stop soon") == []
-    expect(page.locator("[data-countdown]")).to_be_hidden()
+    assert "Not yet:" in lines
+    assert "  - Until Sun 6 Dec: scrubs, face brushes and peeling products" in lines
+    assert lines[lines.index("Back to normal:") + 1] == "  - You can wear makeup again."
+    # Picking the skin is never said to be fine again; a medicine only in the editor's words.
+    assert not [line for line in lines if "You can touch" in line or "You can pick" in line]
+    medicines = lines.index("Your medicines:")
+    assert lines[medicines + 1 : medicines + 3] == [
+        "  - You can take allergy tablets (antihistamines) again.",
+        "  If you need a medicine for your health, ask us first.",
+    ]
     # The activity table says the same, in dates.
-    expect(page.locator('tr[data-activity="makeup"] td[data-resume]')).to_have_text(
+    expect(page.locator('tr[data-activity="makeup"] [data-again-day]')).to_have_text(
         "From Thu 26 Nov"
     )
-    expect(page.locator('tr[data-activity="exfoliation"] td[data-resume]')).to_have_text(
+    expect(page.locator('tr[data-activity="exfoliation"] [data-again-day]')).to_have_text(
         "From Mon 7 Dec"
     )
+    assert lines == expected_day(plan, THREE_DAYS_AGO, NOW.date()).lines()
 
 
-@pytest.mark.parametrize("k", [-12, -7, -5, -3, -1, 0, 1, 2, 3, 6, 7, 13, 14, 90])
-def test_every_day_matches_the_timeline_rule(page, file_url, recovery_html, k):
-    """Day index k = today - treatment date: the browser agrees with the rule in the issue,
-    recomputed here from the page's own data attributes."""
+@pytest.mark.parametrize("k", [-40, -12, -10, -7, -5, -3, -1, 0, 1, 2, 3, 6, 7, 13, 14, 21, 90])
+def test_the_page_says_exactly_what_carepages_plan_says(page, file_url, plan, k):
+    """k = today - treatment date: the Today card and the steps equal `carepages plan`."""
     treatment = NOW.date() - dt.timedelta(days=k)
-    steps, activities = steps_of(recovery_html), activities_of(recovery_html)
     at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, treatment)
 
-    assert page.locator("[data-timeline] [data-dates]").all_text_contents() == [
-        date_range(treatment, *span_days(s["start"], s["end"])) for s in steps
-    ]
-    current = expected_current(steps, k)
+    text = expected_day(plan, treatment, NOW.date())
+    assert card_lines(page) == text.lines()
+    assert steps_shown(page) == steps_expected(text)
+    entry = plan.day(k)
     marked = page.locator('li[aria-current="step"]')
-    if current is None:
+    if entry.current is None:
         expect(marked).to_have_count(0)
     else:
-        expect(marked).to_have_id(current["id"])
-    expected_states = []
-    for step in steps:
-        _, last = span_days(step["start"], step["end"])
-        if step is current:
-            expected_states.append("current")
-        else:
-            expected_states.append("past" if last is not None and k > last else "future")
-    assert step_states(page) == expected_states
-
-    def on(days: int) -> str:
-        return en_gb(treatment + dt.timedelta(days=days))
-
-    allowed, wait, soon = [], [], []
-    for a in activities:
-        days = [span_days(s, e) for s, e in a["spans"]]
-        resume = None if a["resume"] is None else math.ceil(a["resume"] / 24)
-        if any(f <= k and (last is None or k <= last) for f, last in days):
-            wait.append(
-                f"{a['label']}: " + ("ask us when" if resume is None else f"from {on(resume)}")
-            )
-        elif resume is not None and k >= resume:
-            allowed.append(a["label"])
-        elif later := [f for f, _ in days if f > k]:
-            soon.append(f"{a['label']}: stop on {on(min(later))}")
-    assert today_list(page, "You can do these again") == allowed
-    assert today_list(page, "Not yet") == wait
-    assert today_list(page, "Stop soon") == soon
-    expect(page.locator("[data-countdown]")).to_be_visible(visible=k < 0)
+        expect(marked).to_have_id(plan.steps[entry.current].anchor)
 
 
-def test_a_future_date_counts_down_and_lists_the_preparation_due(page, file_url):
+def test_a_future_date_counts_down(page, file_url, plan):
     at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, dt.date(2026, 11, 29))
 
-    countdown = page.locator("[data-countdown]")
-    expect(countdown).to_be_visible()
-    expect(countdown.locator("h3")).to_have_text("Your treatment is in 3 days, on Sun 29 Nov")
-    assert countdown.locator("li").all_text_contents() == [
-        "3 days before: Thu 26 Nov – Fri 27 Nov (now)",
-        "The day before and the morning of: Sat 28 Nov",
+    lines = card_lines(page)
+    assert lines[:3] == [
+        "Today, Thu 26 Nov: 3 days before your treatment",
+        "Your treatment is in 3 days, on Sun 29 Nov.",
+        "You are here: Stop strong skin products",
     ]
-    expect(page.locator('li[aria-current="step"]')).to_have_id("microneedling-step-2")
-    expect(page.locator("[data-today] h3")).to_have_text(
-        "Today, Thu 26 Nov: 3 days before your treatment"
+    stop_soon = lines.index("Stop soon:")
+    assert lines[stop_soon + 1].startswith("  - From Sun 29 Nov: makeup; hard exercise")
+    medicines = lines.index("Your medicines:")
+    assert lines[medicines + 1] == (
+        "  - From Sat 28 Nov: Do not take allergy tablets (antihistamines) on the day before "
+        "your treatment."
     )
-    assert today_list(page, "Not yet") == ["Sun: from Sun 6 Dec", "Active skincare: from Sun 6 Dec"]
-    assert "Makeup: stop on Sun 29 Nov" in today_list(page, "Stop soon")
-    assert "Medication: stop on Sat 28 Nov" in today_list(page, "Stop soon")
+    # A medicine is never among the things to "stop soon".
+    assert not [line for line in lines[stop_soon:medicines] if "allergy" in line]
+    expect(page.locator('li[aria-current="step"]')).to_have_id("microneedling-step-2")
 
     set_treatment_date(page, dt.date(2026, 11, 27))
-    expect(countdown.locator("h3")).to_have_text("Your treatment is in 1 day, on Fri 27 Nov")
+    expect(page.locator("[data-today-countdown]")).to_have_text(
+        "Your treatment is tomorrow, Fri 27 Nov."
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,13 +152,14 @@ def test_a_future_date_counts_down_and_lists_the_preparation_due(page, file_url)
     ],
 )
 def test_dates_are_calendar_days_across_clock_changes(
-    page, file_url, now, treatment, current, dates
+    page, file_url, plan, now, treatment, current, dates
 ):
     at(page, now).goto(file_url + RECOVERY)
     set_treatment_date(page, treatment)
     step = page.locator('li[aria-current="step"]')
     expect(step).to_have_id(current)
     expect(step.locator("[data-dates]")).to_have_text(dates)
+    assert card_lines(page) == expected_day(plan, treatment, now.date()).lines()
 
 
 def test_the_date_is_remembered_on_this_device_only(page, file_url):
@@ -212,10 +174,10 @@ def test_the_date_is_remembered_on_this_device_only(page, file_url):
     assert page.context.cookies() == []
 
 
-def test_clearing_the_date_brings_back_relative_days(page, file_url, recovery_html):
+def test_forget_my_data_brings_back_the_plan_without_a_date(page, file_url, recovery_html):
     at(page).goto(file_url + RECOVERY)
     set_treatment_date(page, THREE_DAYS_AGO)
-    page.click("button[data-clear]")
+    page.get_by_role("button", name="Forget my data").click()
 
     relative = [s["label"] for s in steps_of(recovery_html)]
     assert "Days 2–3" in relative
@@ -223,11 +185,14 @@ def test_clearing_the_date_brings_back_relative_days(page, file_url, recovery_ht
     expect(page.locator("li[data-state]")).to_have_count(0)
     expect(page.locator("[aria-current]")).to_have_count(0)
     expect(page.locator(".cp-timeline__badge:visible")).to_have_count(0)
-    for hidden in ("[data-today]", "[data-countdown]", "button[data-ics]", "button[data-clear]"):
+    expect(page.locator("li[data-step]:visible")).to_have_count(len(relative))
+    for hidden in ("[data-today]", "button[data-ics]", "[data-past-steps]"):
         expect(page.locator(hidden)).to_be_hidden()
-    expect(page.locator('tr[data-activity="makeup"] td[data-resume]')).to_have_text("From day 4")
+    expect(page.locator('tr[data-activity="makeup"] [data-again-day]')).to_have_text("From day 4")
     expect(page.locator(DATE_INPUT)).to_have_value("")
-    expect(page.locator(DATE_INPUT)).to_be_focused()
+    expect(page.locator("[data-timeline] [data-forget-status]")).to_have_text(
+        "This site keeps nothing on this device now."
+    )
     assert page.evaluate("({...localStorage})") == {}
     page.reload()
     expect(page.locator("li[data-state]")).to_have_count(0)
@@ -258,6 +223,35 @@ def test_filters_hide_groups_on_screen_but_never_in_print(page, file_url):
     expect(notice.first).to_be_visible()
 
 
+def test_the_chart_shows_dates_and_today_once_a_date_is_set(page, file_url, plan):
+    at(page).goto(file_url + RECOVERY)
+    chart = page.locator("[data-chart]")
+    ticks = chart.locator("text[data-tick-day]")
+    assert ticks.all_text_contents() == ["7 days before", "Treatment", "Day 8", "Day 15"]
+    expect(chart.locator("[data-today-line]").first).to_have_attribute("visibility", "hidden")
+    expect(chart.locator("[data-today-key]")).to_be_hidden()
+    expect(page.locator("details[data-activities]")).to_have_attribute("open", "")
+
+    set_treatment_date(page, THREE_DAYS_AGO)
+    assert ticks.all_text_contents() == ["16 Nov", "23 Nov", "30 Nov", "7 Dec"]
+    expect(chart.locator("[data-today-key]")).to_be_visible()
+    line = chart.locator("[data-today-line]").first
+    expect(line).to_have_attribute("visibility", "visible")
+    # Today's line sits on today's day: the script picks it from the positions the chart
+    # was built with, which start at the chart's first day (7 days before).
+    first = int(chart.get_attribute("data-first-day"))
+    positions = json.loads(chart.get_attribute("data-day-x"))
+    assert first == -7 and len(positions) == 22
+    expect(line).to_have_attribute("x1", f"{positions[3 - first]:g}%")
+    dates = calendar_dates(THREE_DAYS_AGO)
+    expect(chart.locator('[data-activity="makeup"] [data-again-day]')).to_have_text(
+        f"again from {dates(3)}"
+    )
+    # The touching row says no "again" at all, and the table folds away behind the chart.
+    expect(chart.locator('[data-activity="touching"] [data-again-day]')).to_have_count(0)
+    expect(page.locator("details[data-activities]")).not_to_have_attribute("open", "")
+
+
 def tab_past_the_date(page) -> None:
     """Tab walks through the date's own fields (day, month, year) before it leaves the input."""
     for _ in range(4):
@@ -271,21 +265,22 @@ def test_keyboard_only_use_with_visible_focus(page, file_url):
     set_treatment_date(page, THREE_DAYS_AGO)
     page.focus(DATE_INPUT)
     tab_past_the_date(page)
+    # Next stop: the Today card's links (the step you are in, then the phone).
     focused = page.locator(":focus")
-    expect(focused).to_have_attribute("data-clear", "")
+    expect(focused).to_have_attribute("href", "#microneedling-step-6")
     outline = focused.evaluate(
         "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
     )
     assert outline[0] == "solid" and float(outline[1].removesuffix("px")) >= 2, outline
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_attribute("href", "tel:+442079460321")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Add to calendar")
+    for _ in range(2):
+        page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Forget my data")
     page.keyboard.press("Enter")
-    expect(page.locator(DATE_INPUT)).to_be_focused()
     expect(page.locator("li[data-state]")).to_have_count(0)
-
-    # With no date the calendar and clear buttons are out of the way: next stop, the filters.
-    tab_past_the_date(page)
-    expect(page.locator(":focus")).to_have_attribute("value", "notice")
-    page.keyboard.press("Space")
-    expect(page.locator('ol [data-kind="notice"]').first).to_be_hidden()
 
 
 @pytest.mark.parametrize(("motion", "behaviour"), [("reduce", "auto"), ("no-preference", "smooth")])
@@ -294,4 +289,32 @@ def test_scrolling_respects_reduced_motion(open_page, file_url, motion, behaviou
     page.goto(file_url + RECOVERY)
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == behaviour
     set_treatment_date(page, THREE_DAYS_AGO)
-    expect(page.locator('li[aria-current="step"]')).to_be_in_viewport()
+    expect(page.locator("[data-today]")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    ("treatment", "today"),
+    [("2026-12-06", "2026-11-26"), ("2026-11-23", "2026-11-26"), ("2026-11-05", "2026-11-26")],
+)
+def test_the_page_shows_what_the_plan_command_prints(page, file_url, built, treatment, today):
+    """`carepages plan --date --treatment-date` run on the built project, read as text, and the
+    browser on the same day: the Today card and the steps are the same, line for line."""
+    result = run_carepages(
+        "plan", "microneedling", "--date", today, "--treatment-date", treatment, cwd=built
+    )
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.split("\n")
+    card = printed[1 : printed.index("Steps:")]
+    steps = printed[printed.index("Steps:") + 1 : printed.index("Calendar file:")]
+
+    now = dt.datetime.fromisoformat(today).replace(hour=10, tzinfo=LONDON)
+    at(page, now).goto(file_url + RECOVERY)
+    set_treatment_date(page, dt.date.fromisoformat(treatment))
+
+    assert [f"  {line}" for line in card_lines(page)] == card
+    states = {"past": "done", "current": "now", "future": "to come"}
+    shown = steps_shown(page)
+    width = max(len(days) for days, _, _ in shown)
+    assert [
+        f"  {states[state]:<7}  {days:<{width}}  {title}" for days, title, state in shown
+    ] == steps

@@ -3,6 +3,8 @@ handout (all steps, the activity table, the clinic's phone and when to call; no 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
 from cp_browser import NOW, PAGE_TYPES, RECOVERY, at, set_treatment_date, squash, steps_of
@@ -14,8 +16,10 @@ CONTROLS = [
     "[data-timeline-controls]",
     "[data-timeline] input[type=date]",
     "button[data-ics]",
-    "button[data-clear]",
+    "button[data-print]",
+    "button[data-forget]",
     "[data-filter]",
+    "[data-past-steps]",
 ]
 
 
@@ -25,14 +29,15 @@ def test_without_javascript_every_step_is_shown_with_relative_days(
     page = open_page(width=390, java_script_enabled=False)
     page.goto(file_url + RECOVERY)
     steps = steps_of(recovery_html)
-    items = page.locator("[data-timeline] li[data-start-hours]")
+    items = page.locator("[data-timeline] li[data-step]")
     expect(items).to_have_count(len(steps))
-    assert [s["label"] for s in steps][:5] == [
-        "7 to 4 days before",
-        "3 to 2 days before",
-        "The day before",
-        "Day 1",
-        "Days 2–3",
+    # Each label says the days once, and no title says them again.
+    assert [(s["label"], s["name"]) for s in steps][:5] == [
+        ("7 to 4 days before", "Protect your skin from the sun"),
+        ("3 to 2 days before", "Stop strong skin products"),
+        ("The day before", "Get ready for your visit"),
+        ("Day 1", "Red, warm and tender"),
+        ("Days 2–3", "The redness fades"),
     ]
     assert page.locator("[data-dates]").all_text_contents() == [s["label"] for s in steps]
     # Every line of every step is on screen, nothing is filtered or folded away.
@@ -46,8 +51,12 @@ def test_without_javascript_every_step_is_shown_with_relative_days(
         assert line in shown, line
     for group in page.locator("[data-timeline] [data-kind]").all():
         expect(group).to_be_visible()
+    # The chart is there, and the table under it is open.
+    expect(page.locator("[data-chart] .cp-chart__row[data-activity]")).to_have_count(9)
     expect(page.locator("[data-activities] tbody tr")).to_have_count(9)
-    for selector in CONTROLS + ["[data-today]", "[data-countdown]"]:
+    for row in page.locator("[data-activities] tbody tr").all():
+        expect(row).to_be_visible()
+    for selector in CONTROLS + ["[data-today]"]:
         expect(page.locator(selector)).to_be_hidden()
 
 
@@ -72,11 +81,13 @@ def test_without_javascript_every_answer_can_be_opened(open_page, file_url, site
 
 def test_printed_recovery_page_is_the_handout(page, file_url):
     at(page).goto(file_url + RECOVERY)
-    set_treatment_date(page, NOW.date())
+    set_treatment_date(page, NOW.date() - dt.timedelta(days=5))
     page.get_by_label("What to avoid").uncheck()
+    # On screen the steps already done are folded away and the table is folded behind the chart.
+    expect(page.locator("li[data-state=past]").first).to_be_hidden()
     page.emulate_media(media="print")
 
-    for step in page.locator("[data-timeline] li[data-start-hours]").all():
+    for step in page.locator("[data-timeline] li[data-step]").all():
         expect(step).to_be_visible()
     for group in page.locator("ol [data-kind]").all():
         expect(group).to_be_visible()  # the screen filter does not apply on paper
@@ -86,11 +97,13 @@ def test_printed_recovery_page_is_the_handout(page, file_url):
     expect(call).to_be_visible()
     expect(call.locator("a[href^='tel:']")).to_have_text("+44 20 7946 0321")
     expect(call).to_contain_text("When to call us")
-    for selector in CONTROLS + ["[data-today]", "[data-countdown]"]:
-        expect(page.locator(selector)).to_be_hidden()
+    for selector in CONTROLS + ["[data-today]", "nav", ".md-header", ".md-footer"]:
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
     expect(page.locator("button:visible, input:visible")).to_have_count(0)
+    expect(page.locator("[data-chart] .cp-chart__row[data-activity]").first).to_be_visible()
     # The dates the reader entered are printed with each step.
-    expect(page.locator("#microneedling-step-4 [data-dates]")).to_have_text("Thu 26 Nov")
+    expect(page.locator("#microneedling-step-4 [data-dates]")).to_have_text("Sat 21 Nov")
 
 
 def test_printed_faq_shows_every_answer(page, file_url):

@@ -39,16 +39,16 @@ timeline:
   - id: day-1
     start_hours: 0
     end_hours: 24
-    title: Day 1
+    title: Rest and keep clean
     do: [Wash gently.]
   - id: days-2-3
     start_hours: 24
     end_hours: 72
-    title: Days 2 and 3
+    title: The redness fades
     do: [Use moisturizer.]
   - id: day-4-on
     start_hours: 72
-    title: Day 4 and after
+    title: Healing goes on
 restrictions:
   - activity: sun
     spans:
@@ -164,7 +164,7 @@ CASES = [
     Case(
         "yaml-indented-with-a-tab",
         T,
-        small(T, "    title: Day 1", "\ttitle: Day 1"),
+        small(T, "    title: Rest and keep clean", "\ttitle: Rest and keep clean"),
         f"{T}:16:1: error: YAML does not parse: found character '\\t' that cannot start any "
         "token (use spaces, not tabs, to indent)",
     ),
@@ -198,6 +198,12 @@ CASES = [
         RECOVERY,
         "\n\n",
         f"{RECOVERY}:1: error: the page is empty: write its text or delete the file",
+    ),
+    Case(
+        "empty-page-added-to-content",
+        "content/parking.md",
+        "",
+        "content/parking.md:1: error: the page is empty: write its text or delete the file",
     ),
     Case(
         "empty-data-file",
@@ -307,8 +313,8 @@ CASES = [
         "timeline-step-without-an-id",
         T,
         small(T, "  - id: days-2-3\n    start_hours: 24", "  - start_hours: 24"),
-        f"{T}:18: error: timeline step 2 has no id: add a line 'id: days-2-and-3' (a short "
-        "name that never changes; translations and links refer to it)",
+        f"{T}:18: error: timeline step 2 has no id: add a line 'id: the-redness-fades' (a "
+        "short name that never changes; translations and links refer to it)",
     ),
     Case(
         "warning-sign-id-used-twice",
@@ -333,6 +339,35 @@ CASES = [
         f"{T}:27: error: restriction 1 names an unknown activity 'excercise' (did you mean "
         "'exercise'?): add it to content/activities.yml or use one of makeup, sun, exercise, "
         "heat, swimming, actives, exfoliation, touching, medication, other-treatments",
+    ),
+    Case(
+        "restriction-without-its-own-words",
+        T,
+        small(T, "activity: sun", "activity: other-treatments"),
+        f"{T}:27: error: restriction 1 ('other-treatments') needs its own words: 'Other "
+        "treatments' alone can be misread, so add a line 'what: …' that says exactly what to "
+        "avoid, like 'what: allergy tablets (antihistamines)'",
+    ),
+    Case(
+        "medicine-without-the-editors-sentences",
+        T,
+        small(T, "activity: sun", "activity: medication\n    what: allergy tablets"),
+        f"{T}:27: error: restriction 1 ('medication') is about a medicine, and the plan says "
+        "only what you write about medicines: add 'before: …' and 'after: …' ('before': what "
+        "to do until it is over, like 'Do not take allergy tablets on the day before your "
+        "treatment.'; 'after': what to do once it is over, like 'You can take allergy tablets "
+        "again.')",
+    ),
+    Case(
+        "touching-said-to-be-fine-again",
+        T,
+        small(
+            T,
+            "activity: sun",
+            "activity: touching\n    what: picking the skin\n    after: You can pick it again.",
+        ),
+        f"{T}:29: error: restriction 1 ('touching') is never fine again, so the plan never "
+        "says 'You can … again' about it: remove the line 'after: …'",
     ),
     Case(
         "faq-question-asked-twice",
@@ -442,8 +477,8 @@ CASES = [
         RECOVERY,
         "# Recovery\n\n{{ timline() }}\n",
         f"{RECOVERY}:3: error: there is no macro called 'timline' (did you mean 'timeline'?): "
-        "use one of timeline, activity_table, faq, faq_all, when_to_call, treatment_list, "
-        "source_notes, all_source_notes",
+        "use one of timeline, activity_table, checklist, faq, faq_all, when_to_call, "
+        "treatment_list, source_notes, all_source_notes",
     ),
     Case(
         "macro-never-closed",
@@ -458,6 +493,28 @@ CASES = [
         about_with("{{ when_to_call() }}"),
         f"{A}:8: error: macro 'when_to_call' needs to know which treatment to show on this "
         "page: write it like when_to_call(treatment='chemical-peel')",
+    ),
+    # --- before you publish -------------------------------------------------------------
+    Case(
+        "todo-on-a-published-page",
+        A,
+        about_with("TODO: say where patients can park."),
+        f"{A}:8: error: TODO marker on a published page: replace it with the real text (or set "
+        "'status: draft' while you work on it)",
+    ),
+    Case(
+        "reviewer-is-a-placeholder",
+        T,
+        small(T, "reviewed_by: Dr. Amira Patel", "reviewed_by: TBD"),
+        f"{T}:4: error: reviewed_by 'TBD' is a placeholder: write the name and role of the "
+        "clinician who checked these pages (or set 'status: draft' until one has)",
+    ),
+    Case(
+        "review-date-still-to-come",
+        T,
+        small(T, "last_reviewed: 2026-11-01", "last_reviewed: 2027-01-05"),
+        f"{T}:5: error: last_reviewed is 2027-01-05, a day still to come: write the day a "
+        "clinician checked these pages",
     ),
     # --- clinic settings ---------------------------------------------------------------
     Case(
@@ -495,6 +552,15 @@ CASES = [
         f"{F}:9: error: a value marked PROPOSED is ingest's suggestion: check it against the "
         "sources, write the value the clinic publishes and remove the marker",
     ),
+    Case(
+        "colour-without-quotes",
+        "mkdocs.yml",
+        "primary_colour: #1f5f8b",
+        "mkdocs.yml:@line: error: extra.clinic: primary_colour is empty because YAML reads "
+        "everything after '#' as a note: put the colour in quotes, like primary_colour: "
+        '"#1f5f8b"',
+        pattern=r'primary_colour: "#[0-9a-fA-F]{6}"',
+    ),
     # --- warnings ----------------------------------------------------------------------
     Case(
         "reviewed-more-than-a-year-ago",
@@ -511,10 +577,12 @@ CASES = [
         "limit of 8: use shorter sentences and everyday words",
     ),
     Case(
-        "todo-left-by-scaffolding",
-        A,
-        about_with("TODO: say where patients can park."),
-        f"{A}:8: warning: TODO marker: replace it with the real text before you publish",
+        "todo-in-a-draft",
+        T,
+        SMALL_TREATMENT.replace(
+            "summary: Fine needles make", "summary: TODO, say it in plain words. Fine needles make"
+        ).replace("status: published", "status: draft"),
+        f"{T}:2: warning: TODO marker: replace it with the real text before you publish",
     ),
     Case(
         "medical-word-with-an-everyday-one",
@@ -599,6 +667,26 @@ CASES = [
         also={"content/about.es.md": None},
         spanish=True,
     ),
+    Case(
+        "step-title-names-a-time",
+        T,
+        small(T, "    title: The redness fades", "    title: Days 2 and 3"),
+        f"{T}:21: warning: timeline step 2's title 'Days 2 and 3' names a time, and the page "
+        "shows the step's days ('Days 2–3') above it: give it a title that says what happens, "
+        "like 'The redness fades'",
+    ),
+    Case(
+        "source-origin-is-a-file-name",
+        T,
+        small(
+            T,
+            "    title: Clinic leaflet",
+            "    title: Clinic leaflet\n    origin: leaflet-2024.txt",
+        ),
+        f"{T}:9: warning: the origin of source 's000' is a file name ('leaflet-2024.txt'), which "
+        "tells patients nothing: say where it was published, like 'a skin clinic's blog, 2017' "
+        "or its web address",
+    ),
 ]
 ERRORS = [case for case in CASES if case.severity == "error"]
 WARNINGS = [case for case in CASES if case.severity == "warning"]
@@ -642,7 +730,7 @@ def break_project(root: Path, case: Case) -> str:
 
 def test_every_rule_has_a_case() -> None:
     assert len({case.id for case in CASES}) == len(CASES)
-    assert len(ERRORS) >= 45 and len(WARNINGS) == 7
+    assert len(ERRORS) >= 50 and len(WARNINGS) == 9
 
 
 @pytest.mark.parametrize("case", ERRORS, ids=lambda c: c.id)
@@ -680,7 +768,8 @@ def test_a_warning_is_reported_but_only_strict_fails(
 
     code, lines = check_output(fresh_project)
     assert expected in lines, "\n".join(lines)
-    assert lines[-1] == "0 errors, 1 warning"
+    # A draft with a TODO is two warnings: the draft and the TODO.
+    assert lines[-1] in ("0 errors, 1 warning", "0 errors, 2 warnings")
     assert code == 0
 
     code, lines = check_output(fresh_project, "--strict")

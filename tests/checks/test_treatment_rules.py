@@ -42,3 +42,23 @@ def test_a_missing_section_is_named_with_the_heading_to_add(
         "content/microneedling/index.md:1: error: the 'During' section is missing: add a "
         "heading like '## During {: #during }'"
     ) in lines
+
+
+def test_a_file_the_site_never_publishes_is_not_measured_for_reading_grade(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    # conflicts.md is what ingest writes for the editor; mkdocs.yml's exclude_docs leaves it out.
+    hard = (
+        "# Where the sources disagree\n\n"
+        "Pharmacological intervention necessitates comprehensive evaluation of "
+        "contraindications, and anticoagulation therapy requires individualised "
+        "consideration by appropriately credentialled practitioners.\n"
+    )
+    (fresh_project / "content/microneedling/conflicts.md").write_text(hard)
+    assert check_output(fresh_project) == (0, ["0 errors, 0 warnings"])
+    (fresh_project / "content/microneedling/notes.md").write_text(hard)
+    code, lines = check_output(fresh_project)
+    assert lines[0].startswith(
+        "content/microneedling/notes.md:1: warning: the reading grade of this page is "
+    )
+    assert (code, lines[-1]) == (0, "0 errors, 1 warning")

@@ -3,6 +3,7 @@ and zip stay byte-for-byte as they were."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.conftest import run_carepages, tree_hashes
@@ -21,6 +22,13 @@ def test_a_good_build_replaces_the_site_and_the_zip(project_with_a_good_site: Pa
     assert after != before
     assert "within two working days" in (root / "site/about.html").read_text()
     assert not list(root.glob("site.old")) and not list((root / "dist").glob("*.old"))
+    # The last line says where the offline copy is, as the reader would find it.
+    last = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r"carepages: built \d+ pages into site/ and the offline copy "
+        r"dist/carepages-site\.zip \(\d+ KB\) in [\d.]+ s",
+        last,
+    ), last
 
 
 def test_a_failure_inside_mkdocs_leaves_the_last_good_site(project_with_a_good_site: Path) -> None:

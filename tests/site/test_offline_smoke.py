@@ -18,7 +18,7 @@ def test_unzipped_site_works_from_disk_without_any_other_host(page, unzipped: Pa
     page.wait_for_url("**/microneedling/index.html")
     page.locator("nav.md-nav--primary a[href='recovery.html']").first.click()
     page.wait_for_url("**/microneedling/recovery.html")
-    assert page.locator("[data-timeline] li[data-start-hours]").count() >= 5
+    assert page.locator("[data-timeline] li[data-step]").count() >= 5
 
     search = page.locator("input.md-search__input")
     search.click()

@@ -1,5 +1,6 @@
-"""`make new`: a scaffold that validates, builds, shows on the home page and never
-overwrites a treatment without --force."""
+"""`make new`: a scaffold that starts as a draft (it validates, builds for preview and stays
+off the home page), can never be published with its placeholders, and never overwrites a
+treatment without --force."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ FILES = ["faq.md", "faq.yml", "index.md", "recovery.md", "treatment.yml"]
 # The files a Spanish translation starts from (the project builds Spanish too).
 SPANISH = ["faq.es.md", "faq.es.yml", "index.es.md", "recovery.es.md", "treatment.es.yml"]
 TODO_WARNING = "warning: TODO marker: replace it with the real text before you publish"
+DRAFT_WARNING = (
+    "content/laser-resurfacing/treatment.yml:8: warning: 'laser-resurfacing' is a draft: it is left off "
+    "the home page and the questions page until you set 'status: published'"
+)
 
 
 def new(root: Path, *args: str):
@@ -35,7 +40,7 @@ def test_a_folder_name_comes_from_the_treatment_name(name: str, slug: str) -> No
     assert slugify(name) == slug
 
 
-def test_a_new_treatment_validates_with_only_todo_warnings(
+def test_a_new_treatment_is_a_draft_with_only_warnings(
     fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
 ) -> None:
     result = new(fresh_project, "Laser resurfacing")
@@ -47,29 +52,67 @@ def test_a_new_treatment_validates_with_only_todo_warnings(
     folder = fresh_project / "content/laser-resurfacing"
     assert sorted(p.name for p in folder.iterdir()) == sorted(FILES + SPANISH)
     assert not [p for p in (fresh_project / "content").iterdir() if p.name.startswith(".")]
+    treatment = (folder / "treatment.yml").read_text()
+    assert "\nstatus: draft\n" in treatment
+    assert "\nlast_reviewed:" not in treatment
     code, lines = check_output(fresh_project)
     problems, summary = lines[:-1], lines[-1]
     assert code == 0
-    assert problems and all(
+    assert DRAFT_WARNING in problems
+    todos = [line for line in problems if line != DRAFT_WARNING]
+    assert todos and all(
         line.startswith("content/laser-resurfacing/") and line.endswith(TODO_WARNING)
-        for line in problems
+        for line in todos
     ), "\n".join(problems)
     assert summary == f"0 errors, {len(problems)} warnings"
     code, _ = check_output(fresh_project, "--strict")
     assert code == 1
 
 
-def test_a_new_treatment_builds_and_is_listed_on_the_home_page(fresh_project: Path) -> None:
+def test_a_new_draft_builds_for_preview_but_is_not_listed(fresh_project: Path) -> None:
     assert new(fresh_project, "Laser resurfacing").returncode == 0
 
     result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
 
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((fresh_project / "site/index.html").read_text(), "html.parser")
-    links = {a.get_text(strip=True): a["href"] for a in home.select(".cp-treatments__title a")}
-    assert links["Laser resurfacing"] == "laser-resurfacing/index.html"
+    links = {a.get_text(strip=True) for a in home.select(".cp-treatments__title a")}
+    assert "Laser resurfacing" not in links and "Microneedling" in links
     for page in ("index.html", "recovery.html", "faq.html"):
         assert (fresh_project / "site/laser-resurfacing" / page).exists()
+    review = BeautifulSoup(
+        (fresh_project / "site/laser-resurfacing/recovery.html").read_text(), "html.parser"
+    ).select_one("footer.cp-review")
+    assert "A clinician has not checked this page yet." in review.get_text()
+
+
+def test_publishing_the_template_as_it_is_stops_the_build(
+    fresh_project: Path, check_output: Callable[..., tuple[int, list[str]]]
+) -> None:
+    assert new(fresh_project, "Laser resurfacing").returncode == 0
+    path = fresh_project / "content/laser-resurfacing/treatment.yml"
+    text = path.read_text()
+    path.write_text(text.replace("\nstatus: draft\n", "\nstatus: published\n"))
+    reviewer_line = (
+        text.split("\n").index(
+            'reviewed_by: "TODO: the name and role of the clinician who checked these pages"'
+        )
+        + 1
+    )
+
+    code, lines = check_output(fresh_project)
+
+    assert code == 1
+    shown = "content/laser-resurfacing/treatment.yml"
+    assert f"{shown}:1: error: 'last_reviewed' is missing: add a line 'last_reviewed: …'" in lines
+    assert (
+        f"{shown}:{reviewer_line}: error: TODO marker on a published page: replace it with the "
+        "real text (or set 'status: draft' while you work on it)"
+    ) in lines
+    assert not [line for line in lines if ": warning: TODO marker" in line]
+    result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
+    assert result.returncode == 1
+    assert "the last good site is unchanged" in result.stdout
 
 
 def test_an_existing_treatment_is_never_overwritten(fresh_project: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from carepages.model.days import day_offsets
 from tests.conftest import ROOT
 
 PAGES = [
@@ -43,17 +44,24 @@ def test_overview_has_the_five_sections_in_order(site_dir: Path) -> None:
     assert ids == SECTION_IDS
 
 
-def test_timeline_steps_are_in_time_order_with_hooks(site_dir: Path) -> None:
+def test_timeline_steps_carry_the_day_offsets_of_the_one_rule(site_dir: Path) -> None:
     soup = soup_of(site_dir, "microneedling/recovery.html")
-    steps = soup.select("[data-timeline] li[data-start-hours][data-end-hours]")
+    steps = soup.select("[data-timeline] li[data-step][data-first-day][data-last-day]")
     data = yaml.safe_load((ROOT / "content/microneedling/treatment.yml").read_text())
     assert len(steps) == len(data["timeline"]) >= 5
-    starts = [int(s["data-start-hours"]) for s in steps]
-    assert starts == sorted(starts) and starts[0] < 0 < starts[-1]
     for step, source in zip(steps, data["timeline"], strict=True):
-        end = source.get("end_hours")
-        assert step["data-end-hours"] == ("" if end is None else str(end))
+        first, last = day_offsets(source["start_hours"], source.get("end_hours"))
+        assert (step["data-step"], step["data-first-day"]) == (source["id"], str(first))
+        assert step["data-last-day"] == ("" if last is None else str(last))
         assert step.select_one("[data-dates]").get_text().strip()
+    firsts = [int(s["data-first-day"]) for s in steps]
+    assert firsts == sorted(firsts) and firsts[0] < 0 < firsts[-1]
+    # The page holds no hours for a script to turn into days: only day offsets.
+    timeline = soup.select_one("[data-timeline]")
+    assert not [
+        (tag.name, name) for tag in timeline.find_all(True) for name in tag.attrs if "hours" in name
+    ]
+    assert "_hours" not in timeline.select_one("script[data-plan]").get_text()
     assert soup.select("[data-activities] tr[data-activity]")
 
 

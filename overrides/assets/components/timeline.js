@@ -1,159 +1,270 @@
-/* Recovery timeline: the treatment date (kept in localStorage only) gives real dates, a Today
-   summary and a calendar file, read from the data-* hooks. Every word it shows, and the
-   locale its dates are written in, come from the section's data-words (the page's language). */
+/* Recovery timeline. The page carries every day of the plan as data (a JSON block written at
+   build time by carepages.components.plan); this script only picks the entry for today's day
+   offset, writes calendar dates in the page's locale and shows the result: the Today card, the
+   state of each step (done steps fold away), the dates of the steps, the chart and the table,
+   and the calendar file. Every word it shows comes from the page. The treatment date stays in
+   this browser (localStorage) until "Forget my data". */
 (() => {
-  const day = (t, n) => new Date(t.getFullYear(), t.getMonth(), t.getDate() + n);
-  // Whole calendar days, so a clock change (DST) never shifts a date.
-  const index = (d) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5;
-  const first = (h) => Math.floor(h / 24);
-  const last = (s, e) => (e === "" ? null : Math.max(first(s), Math.ceil(e / 24) - 1));
-  const ymd = (d) => d.getFullYear() + String(d.getMonth() + 101).slice(1) + String(d.getDate() + 100).slice(1);
-  const el = (tag, text = "", cls = "") => {
-    const e = document.createElement(tag);
-    e.textContent = text;
-    e.className = cls;
-    return e;
-  };
-  const list = (title, items) => {
-    const box = el("div", "", "cp-timeline__group"), ul = el("ul");
-    box.append(el("h4", title), ul);
-    items.forEach((i) => ul.append(el("li", i)));
-    return items.length ? box : "";
-  };
-  const covers = (a, b, k) => a <= k && (b === null || k <= b);
+  const DAY_MS = 864e5;
 
-  document.querySelectorAll("[data-timeline]").forEach((root) => {
-    const $ = (s, r = root) => r.querySelector(s);
-    const words = JSON.parse(root.dataset.words);
-    // Fill a string's {names}; a string with plural forms takes the one `n` asks for.
-    const say = (key, values = {}, n) => {
-      const entry = words[key];
-      const text = typeof entry === "string" ? entry : entry[n === 1 ? "one" : "other"];
-      return text.replace(/\{(\w+)\}/g, (_, name) => (name === "n" ? n : values[name]));
+  // Whole calendar days, so a clock change (DST) never moves a date.
+  const dayNumber = (date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS;
+  const addDays = (date, days) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  const isoDay = (date) =>
+    String(date.getFullYear()) + String(date.getMonth() + 101).slice(1) + String(date.getDate() + 100).slice(1);
+
+  const element = (tag, text, className) => {
+    const node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  };
+
+  // The plan's entry for a day offset: the days before and after the plan's range share one.
+  const entryFor = (plan, offset) => {
+    if (offset < plan.first) return plan.before;
+    if (offset > plan.last) return plan.after;
+    return plan.days[offset - plan.first];
+  };
+
+  // RFC 5545: escape text, fold lines longer than 75 octets with CRLF and a space.
+  const escapeText = (text) => text.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  const fold = (line) => {
+    const encoder = new TextEncoder();
+    let out = "";
+    let size = 0;
+    for (const character of line) {
+      const bytes = encoder.encode(character).length;
+      if (size + bytes > 75) {
+        out += "\r\n ";
+        size = 1;
+      }
+      out += character;
+      size += bytes;
+    }
+    return out;
+  };
+
+  const setUp = (root) => {
+    const find = (selector, scope = root) => scope.querySelector(selector);
+    const plan = JSON.parse(find("script[data-plan]").textContent);
+    const text = plan.text;
+    const slug = root.dataset.treatment;
+    const storageKey = `carepages:${slug}:treatment-date`;
+    const format = new Intl.DateTimeFormat(root.dataset.locale, {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+    });
+    // The chart's axis has less room: "16 Nov".
+    const axisFormat = new Intl.DateTimeFormat(root.dataset.locale, { day: "numeric", month: "short" });
+    const input = find("input[type=date]");
+    const card = find("[data-today]");
+    const hint = find(".cp-timeline__hint");
+    const calendarButton = find("button[data-ics]");
+    const chart = document.querySelector(`[data-chart][data-treatment="${slug}"]`);
+    const table = document.querySelector(`[data-activities][data-treatment="${slug}"]`);
+    const steps = [...root.querySelectorAll("li[data-step]")].map((item) => ({
+      item,
+      first: Number(item.dataset.firstDay),
+      last: item.dataset.lastDay === "" ? null : Number(item.dataset.lastDay),
+      dates: find("[data-dates]", item),
+      relative: find("[data-dates]", item).textContent,
+      badge: find("[data-badge]", item),
+    }));
+    const done = find("[data-past-steps]");
+    const doneButton = find("[data-toggle]", done);
+    // Everything whose words change once a date is set, with its words without one.
+    const dated = [
+      ...(table ? [...table.querySelectorAll("[data-again-day]")] : []),
+      ...(chart ? [...chart.querySelectorAll("[data-again-day], [data-tick-day]")] : []),
+    ].map((node) => ({ node, relative: node.textContent }));
+
+    let treatment = null;
+    const dateOf = (offset) => format.format(addDays(treatment, offset));
+    const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+    const stepDates = ({ first, last }) => {
+      if (last === null) return fill(text.from, { first: dateOf(first) });
+      if (last === first) return dateOf(first);
+      return fill(text.range, { first: dateOf(first), last: dateOf(last) });
     };
-    const slug = root.dataset.treatment, key = `carepages:${slug}:treatment-date`;
-    const input = $("input[type=date]"), today = $("[data-today]"), countdown = $("[data-countdown]");
-    const ics = $("button[data-ics]"), clear = $("button[data-clear]");
-    const steps = [...root.querySelectorAll("li[data-start-hours]")].map((li) => {
-      const s = +li.dataset.startHours, d = $("[data-dates]", li), badge = el("span", "", "cp-timeline__badge");
-      $("h3", li).append(" ", badge);
-      return { li, d, badge, rel: d.textContent, name: $(".cp-timeline__name", li).textContent, a: first(s), b: last(s, li.dataset.endHours) };
-    });
-    const rows = [...document.querySelectorAll(`[data-activities][data-treatment="${slug}"] tr[data-activity]`)].map((tr) => {
-      const r = tr.dataset.resumeHours, cell = $("[data-resume]", tr);
-      return {
-        tr, cell, rel: cell.textContent,
-        spans: tr.dataset.spans.split(" ").map((x) => x.split(":")).map(([s, e]) => [first(+s), last(+s, e)]),
-        resume: r === "" ? null : Math.ceil(r / 24),
-      };
-    });
-    let date = null;
-    const on = (n) => day(date, n).toLocaleDateString(words.date_locale, { weekday: "short", day: "numeric", month: "short" });
-    const dates = (a, b) => (b === null ? say("timeline_from_date", { date: on(a) }) : on(a) + (a < b ? " – " + on(b) : ""));
+
+    // The steps already done fold behind one button; one tap shows them again.
+    let pastCount = 0;
+    const foldPast = (folded) => {
+      steps.forEach(({ item }, index) => {
+        item.hidden = folded && index < pastCount;
+      });
+      done.hidden = pastCount === 0;
+      doneButton.setAttribute("aria-expanded", String(!folded));
+      const show = text.show[pastCount === 1 ? "one" : "other"];
+      doneButton.textContent = folded ? fill(show, { n: pastCount }) : text.hide;
+    };
+
+    // A line of the card: its words, or a date in bold with the things it is about under it.
+    const lineItem = ([lead, day, items]) => {
+      const words = day === null ? lead : lead.replace("{date}", dateOf(day));
+      if (!items.length) return element("li", words);
+      const item = element("li");
+      const list = element("ul");
+      items.forEach((thing) => list.append(element("li", thing)));
+      item.append(element("strong", words), list);
+      return item;
+    };
+
+    const showCard = (offset, entry) => {
+      const content = plan.cards[entry.card];
+      find("[data-today-heading]", card).textContent = fill(text.heading, {
+        date: dateOf(offset),
+        when: entry.when,
+      });
+      const countdown = find("[data-today-countdown]", card);
+      countdown.hidden = !entry.countdown;
+      countdown.textContent = entry.countdown ? entry.countdown[0].replace("{date}", dateOf(entry.countdown[1])) : "";
+      const here = find("[data-today-here]", card);
+      here.replaceChildren();
+      here.hidden = entry.current === null;
+      if (entry.current !== null) {
+        const [anchor, title] = plan.steps[entry.current];
+        const [before, after] = text.here.split("{step}");
+        const link = element("a", title);
+        link.href = `#${anchor}`;
+        here.append(before, link, after);
+      }
+      const groups = find("[data-today-groups]", card);
+      groups.replaceChildren();
+      const signs = find("[data-today-signs]", card);
+      signs.replaceChildren();
+      content.groups.forEach((group) => {
+        if (group.key === "call") {
+          group.lines.forEach((line) => signs.append(lineItem(line)));
+          return;
+        }
+        const box = element("div", "", `cp-today__group cp-today__group--${group.key}`);
+        const list = element("ul");
+        group.lines.forEach((line) => list.append(lineItem(line)));
+        box.append(element("h4", group.title), list);
+        if (group.note) box.append(element("p", group.note, "cp-today__note"));
+        groups.append(box);
+      });
+    };
 
     const show = (scroll) => {
-      const k = date && index(new Date()) - index(date);
-      let now = null;
-      steps.forEach((st) => {
-        const { li, a, b } = st;
-        ["aria-current", "data-state"].forEach((a) => li.removeAttribute(a));
-        st.d.textContent = date ? dates(a, b) : st.rel;
-        if (!date) return;
-        li.dataset.state = b !== null && k > b ? "past" : "future";
-        // Several steps may include today: the one that started latest is current.
-        if (covers(a, b, k) && (!now || a >= now.a)) now = st;
+      const offset = treatment && dayNumber(new Date()) - dayNumber(treatment);
+      const entry = treatment && entryFor(plan, offset);
+      card.hidden = !treatment;
+      calendarButton.hidden = !treatment;
+      // Once the date is in, the hint to add it has done its job.
+      hint.hidden = Boolean(treatment);
+      steps.forEach((step, index) => {
+        const state = !treatment ? "" : index < entry.past ? "past" : index === entry.current ? "current" : "future";
+        step.dates.textContent = treatment ? stepDates(step) : step.relative;
+        if (state) step.item.dataset.state = state;
+        else delete step.item.dataset.state;
+        if (state === "current") step.item.setAttribute("aria-current", "step");
+        else step.item.removeAttribute("aria-current");
+        step.badge.hidden = state !== "current" && state !== "past";
+        step.badge.textContent = state === "past" ? text.done : text.now;
       });
-      if (now) now.li.dataset.state = "current";
-      steps.forEach(({ li, badge }) => {
-        const s = li.dataset.state;
-        badge.hidden = !s || s === "future";
-        badge.textContent = say(s === "past" ? "timeline_done" : "timeline_now");
+      pastCount = treatment ? entry.past : 0;
+      foldPast(true);
+      dated.forEach(({ node, relative }) => {
+        const day = node.dataset.againDay ?? node.dataset.tickDay;
+        if (!treatment) node.textContent = relative;
+        else if (node.dataset.tickDay !== undefined) node.textContent = axisFormat.format(addDays(treatment, Number(day)));
+        else if (node.closest("[data-chart]")) node.textContent = fill(text.again, { date: dateOf(Number(day)) });
+        else node.textContent = fill(text.from, { first: dateOf(Number(day)) });
       });
-      rows.forEach((r) => (r.cell.textContent = date && r.resume !== null ? say("timeline_from_date", { date: on(r.resume) }) : r.rel));
-      today.hidden = countdown.hidden = ics.hidden = clear.hidden = !date;
-      today.replaceChildren();
-      countdown.replaceChildren();
-      if (!date) return;
-      today.append(el("h3", k < 0 ? say("timeline_today_before", { date: on(k) }, -k) : say("timeline_today_day", { date: on(k) }, k + 1)));
-      if (now) {
-        const { li } = now, p = el("p", say("timeline_you_are_here") + " "), a = el("a", now.name);
-        li.setAttribute("aria-current", "step");
-        a.href = "#" + li.id;
-        p.append(a);
-        today.append(p, ...[...li.querySelectorAll("[data-kind]")].map((g) => g.cloneNode(true)));
+      if (chart) {
+        const positions = JSON.parse(chart.dataset.dayX);
+        const x = treatment ? positions[offset - Number(chart.dataset.firstDay)] : undefined;
+        chart.querySelectorAll("[data-today-line]").forEach((line) => {
+          line.setAttribute("visibility", x === undefined ? "hidden" : "visible");
+          line.setAttribute("x1", `${x ?? 0}%`);
+          line.setAttribute("x2", `${x ?? 0}%`);
+        });
+        find("[data-today-key]", chart).hidden = x === undefined;
       }
-      const ok = [], wait = [], soon = [];
-      rows.forEach(({ tr, spans, resume }) => {
-        const label = tr.dataset.label, next = spans.find(([a]) => a > k);
-        if (spans.some(([a, b]) => covers(a, b, k))) wait.push(resume === null ? say("timeline_wait_ask", { label }) : say("timeline_wait_from", { label, date: on(resume) }));
-        else if (resume !== null && k >= resume) ok.push(label);
-        else if (next) soon.push(say("timeline_stop_on", { label, date: on(next[0]) }));
-      });
-      today.append(list(say("timeline_can_do_again"), ok), list(say("timeline_not_yet"), wait), list(say("timeline_stop_soon"), soon));
-      countdown.hidden = k >= 0;
-      countdown.append(
-        el("h3", say("timeline_countdown", { date: on(0) }, -k)),
-        list(say("timeline_getting_ready"), steps.filter((s) => s.a < 0 && s.b !== null && s.b >= k).map((s) => `${s.name}: ${dates(s.a, s.b)}${s === now ? " " + say("timeline_now_marker") : ""}`)),
-      );
-      // Smooth only if the reader allows motion: scroll-behavior in timeline.css.
-      if (scroll && now) $("h3", now.li).scrollIntoView({ block: "nearest" });
+      // With a date, the table folds behind the chart: the patient has today's card.
+      if (table) table.open = !treatment;
+      if (!treatment) return;
+      showCard(offset, entry);
+      if (scroll) card.scrollIntoView({ block: "start" });
     };
 
-    const set = (value, scroll) => {
-      const [y, m, d] = value.split("-").map(Number), t = value && new Date(y, m - 1, d);
+    const setDate = (value, scroll) => {
+      const [year, month, day] = value.split("-").map(Number);
+      const date = value ? new Date(year, month - 1, day) : null;
       // Half-typed years (0002, 0202) are not dates anyone means: wait for a plausible one.
-      date = t && Math.abs(index(new Date()) - index(t)) < 3660 ? t : null;
+      treatment = date && Math.abs(dayNumber(new Date()) - dayNumber(date)) < 3660 ? date : null;
       show(scroll);
       try {
-        if (date) localStorage.setItem(key, value);
-        else if (!value) localStorage.removeItem(key);
-      } catch {}
+        if (treatment) localStorage.setItem(storageKey, value);
+        else if (!value) localStorage.removeItem(storageKey);
+      } catch {
+        // Storage may be off (private mode): the plan still works for this visit.
+      }
     };
 
-    input.addEventListener("change", () => set(input.value, true));
-    clear.addEventListener("click", () => {
-      set((input.value = ""));
-      input.focus();
-    });
-    ics.addEventListener("click", () => {
-      const ev = [], enc = new TextEncoder();
+    const downloadCalendar = () => {
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
-      rows.forEach(({ tr, resume }) => resume !== null && ev.push([tr.dataset.activity, resume, tr.dataset.resumeText]));
-      steps.forEach(({ li, b }, i) => b !== null && li.dataset.check && ev.push(["check-" + (i + 1), b, say("timeline_check_in", { check: li.dataset.check })]));
-      // RFC 5545: escape text; fold lines longer than 75 octets with CRLF and a space.
-      const fold = (line) => {
-        let out = "", n = 0;
-        for (const c of line) {
-          const size = enc.encode(c).length;
-          if (n + size > 75) (out += "\r\n "), (n = 1);
-          out += c;
-          n += size;
-        }
-        return out;
-      };
-      const lang = (document.documentElement.lang || "en").toUpperCase();
-      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//carepages//timeline//${lang}`, "METHOD:PUBLISH"];
-      ev.forEach(([id, offset, text]) => {
-        const d = day(date, offset);
-        lines.push("BEGIN:VEVENT", `UID:${slug}-${id}-${ymd(d)}@carepages`, "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(d),
-          "DTEND;VALUE=DATE:" + ymd(day(d, 1)), "SUMMARY:" + text.replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n"), "END:VEVENT");
+      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carepages//recovery plan//EN", "METHOD:PUBLISH"];
+      plan.events.forEach(([id, offset, words]) => {
+        const day = addDays(treatment, offset);
+        lines.push(
+          "BEGIN:VEVENT",
+          `UID:${slug}-${id}-${isoDay(day)}@carepages`,
+          `DTSTAMP:${stamp}`,
+          `DTSTART;VALUE=DATE:${isoDay(day)}`,
+          `DTEND;VALUE=DATE:${isoDay(addDays(day, 1))}`,
+          `SUMMARY:${escapeText(words)}`,
+          "END:VEVENT",
+        );
       });
       lines.push("END:VCALENDAR");
-      const a = el("a");
-      a.href = URL.createObjectURL(new Blob([lines.map(fold).join("\r\n") + "\r\n"], { type: "text/calendar" }));
-      a.download = say("timeline_ics_name", { slug });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1e4);
+      const link = element("a");
+      link.href = URL.createObjectURL(new Blob([`${lines.map(fold).join("\r\n")}\r\n`], { type: "text/calendar" }));
+      link.download = `${slug}-recovery.ics`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
+    };
+
+    input.addEventListener("change", () => setDate(input.value, true));
+    // On paper the table is part of the handout, folded or not (not every browser prints a
+    // closed <details> open).
+    if (table) {
+      let wasOpen = table.open;
+      addEventListener("beforeprint", () => {
+        wasOpen = table.open;
+        table.open = true;
+      });
+      addEventListener("afterprint", () => {
+        table.open = wasOpen;
+      });
+    }
+    calendarButton.addEventListener("click", downloadCalendar);
+    find("button[data-print]").addEventListener("click", () => window.print());
+    doneButton.addEventListener("click", () => foldPast(doneButton.getAttribute("aria-expanded") === "true"));
+    root.addEventListener("change", (event) => {
+      if (event.target.name !== "show") return;
+      const hidden = [...root.querySelectorAll("[name=show]:not(:checked)")].map((box) => box.value);
+      root.dataset.hide = hidden.join(" ");
     });
-    root.addEventListener("change", (e) => {
-      if (e.target.name === "show")
-        root.dataset.hide = [...root.querySelectorAll("[name=show]:not(:checked)")].map((c) => c.value).join(" ");
+    document.addEventListener("carepages:forget", () => {
+      input.value = "";
+      setDate("");
     });
 
-    $("[data-timeline-controls]").hidden = false;
+    find("[data-timeline-controls]").hidden = false;
+    find("[data-timeline-actions]").hidden = false;
+    find("[data-filter]").hidden = false;
     try {
-      input.value = localStorage.getItem(key) || "";
-    } catch {}
-    set(input.value);
-  });
+      input.value = localStorage.getItem(storageKey) || "";
+    } catch {
+      input.value = "";
+    }
+    setDate(input.value);
+  };
+
+  document.querySelectorAll("[data-timeline]").forEach(setUp);
 })();
