@@ -15,7 +15,7 @@ from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
 from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
 from carepages.source.markdown import MarkdownDoc, read_markdown
-from carepages.source.template import MacroCall, PageTemplate, split_template
+from carepages.source.template import MacroCall, PageTemplate, is_literal_call, split_template
 
 
 @dataclass
@@ -118,7 +118,7 @@ def _read(uri: str, page: Page, treatment: TreatmentData | None, site: Site) -> 
     info = PageInfo(uri, page, treatment, template, read_markdown(template.prose, page.body_line))
     ctx = PageContext(site, uri)
     for call in template.calls:
-        if call.name not in macros.MACROS or _non_literal(call):
+        if not is_literal_call(call.node, macros.MACROS):
             continue
         try:
             html = macros.call(call.name, ctx, *call.args, **dict(call.kwargs))
@@ -132,13 +132,6 @@ def _read(uri: str, page: Page, treatment: TreatmentData | None, site: Site) -> 
     for raw in info.doc.html:
         info.anchors |= rendered_ids(raw.html)
     return info
-
-
-def _non_literal(call: MacroCall) -> bool:
-    values = [*call.args, *(value for _, value in call.kwargs)]
-    return bool(call.node.dyn_args or call.node.dyn_kwargs) or any(
-        not isinstance(v, str | int | float | bool | type(None)) for v in values
-    )
 
 
 # --- reading rendered HTML ----------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""MkDocs hooks: each page's navigation lists only its own treatment's pages.
+"""MkDocs hooks: the security policy and the clinic's colours on every page, titles escaped
+once, and each page's navigation listing only its own treatment's pages.
 
 Material embeds the whole navigation in every page, so a clinic with fifty treatments
 would repeat fifty menus on each one; here a page sees Home, its treatment, the
@@ -9,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+from carepages.site import security
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
@@ -48,13 +52,48 @@ def on_template_context(context: dict, template_name: str, config: Any) -> dict:
     return context
 
 
+def on_config(config: Any) -> Any:
+    """The policy and the clinic stylesheet's address, for overrides/main.html. Set here, not
+    in mkdocs.yml, so no setting can weaken them (the output audit checks every page)."""
+    config.extra["carepages_csp"] = security.CSP
+    config.extra["carepages_referrer"] = security.REFERRER
+    config.extra["carepages_clinic_css"] = security.CLINIC_CSS
+    return config
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
+    """Every title and description reaches the templates as escaped HTML (Markup).
+
+    Material prints page.title, page.meta.title and page.meta.description raw, and some of
+    them through `| e` as well. A front-matter title is plain text; an H1 title is HTML text.
+    Both become Markup: printed raw they come out escaped once, and `| e` leaves them alone."""
+    if "title" in page.meta:
+        page.meta["title"] = security.as_html_text(str(page.meta["title"]))
+        page.title = page.meta["title"]
+    elif page.title is not None:
+        page.title = security.heading_as_html_text(page.title)
+    if page.meta.get("description"):
+        page.meta["description"] = security.as_html_text(str(page.meta["description"]))
+    return html
+
+
 def on_files(files: Any, config: Any) -> Any:
-    """`make serve DRAFT=name` previews drafts/name/ as if it were content/name/."""
+    """The clinic's colours as a stylesheet (no inline <style> for the policy to allow), and
+    for `make serve DRAFT=name`, drafts/name/ previewed as if it were content/name/."""
     import os
     from pathlib import Path
 
-    from mkdocs.structure.files import File
-
+    clinic = config.extra.get("clinic") or {}
+    files.append(
+        File.generated(
+            config,
+            security.CLINIC_CSS,
+            content=security.clinic_css(
+                str(clinic.get("primary_colour", "#1f5f8b")),
+                str(clinic.get("header_text_colour", "#ffffff")),
+            ),
+        )
+    )
     draft = os.environ.get("CAREPAGES_DRAFT")
     if not draft:
         return files

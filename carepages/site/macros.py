@@ -2,6 +2,12 @@
 
 define_env loads the content once, through the same loader `carepages check` uses, and
 registers each macro of `carepages.components.macros` bound to the page being rendered.
+
+Before mkdocs-macros renders a page, on_pre_page_macros swaps its Jinja environment for an
+immutable sandbox and refuses the page if it holds any template code other than plain calls
+of these macros with literal values (the rule `carepages check` reports first). The sandbox
+alone is not enough: mkdocs-macros hands pages live objects (`config`, `page`, `plugin`)
+whose public methods lead out of it.
 """
 
 from __future__ import annotations
@@ -10,12 +16,17 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.site.jsonld import jsonld
 from carepages.source.content import Site, load_site
+from carepages.source.template import template_code
+from carepages.source.yamlfile import split_front_matter
 
 # Problems found while rendering a page's macros; raised after the page has rendered
 # (on_post_page_macros), because raised inside the template, mkdocs-macros would print a
@@ -49,7 +60,9 @@ def define_env(env: Any) -> None:
     # titles and the footer all follow it.
     assert site.clinic is not None  # load() refuses a site whose clinic has errors
     env.conf["extra"]["clinic"]["tel"] = site.clinic.tel
-    env.conf["site_name"] = site.clinic.name
+    # Escaped once here (Markup): Material prints site_name raw in <title>, aria-label and the
+    # header, and through `| e` in title attributes; neither escapes Markup a second time.
+    env.conf["site_name"] = escape(site.clinic.name)
     if site.clinic.logo:
         env.conf["theme"]["logo"] = site.clinic.logo
 
@@ -69,6 +82,75 @@ def _bound(name: str, env: Any, site: Site, folder: str) -> Any:
     macro.__name__ = name
     macro.__doc__ = macros.MACROS[name].__doc__
     return macro
+
+
+# Options of mkdocs-macros' Environment that the sandbox keeps (its delimiters, loader, …).
+_OPTIONS = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix",
+    "line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence",
+    "keep_trailing_newline", "undefined", "finalize", "autoescape", "loader",
+)  # fmt: skip
+
+
+def sandboxed(env: jinja2.Environment) -> ImmutableSandboxedEnvironment:
+    """The same environment (options, macros, filters) as an immutable sandbox."""
+    if isinstance(env, ImmutableSandboxedEnvironment):
+        return env
+    new = ImmutableSandboxedEnvironment(
+        **{name: getattr(env, name) for name in _OPTIONS}, extensions=list(env.extensions)
+    )
+    new.globals.update(env.globals)
+    new.filters.update(env.filters)
+    new.tests.update(env.tests)
+    return new
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Sandbox mkdocs-macros' Jinja, and refuse a page (or a title) that holds any template
+    code besides plain calls of our macros with literal values."""
+    env._env = sandboxed(env.env)  # mkdocs-macros builds its environment after define_env
+    page = env.page
+    where = f"{Path(env.conf['docs_dir']).name}/{page.file.src_uri}"
+    first = _body_line(page)
+    problems = [
+        f"{where}:{first + line - 1}: {message}"
+        for line, message in _template_code(env.env, env.markdown, set(macros.MACROS))
+    ]
+    problems += [
+        f"{where}:1: title: {message}"
+        for _, message in _template_code(env.env, str(page.title or ""), set())
+    ]
+    if problems:
+        raise PluginError("\n".join(problems))
+
+
+def _template_code(env: jinja2.Environment, text: str, names: set[str]) -> list[tuple[int, str]]:
+    try:
+        tree = env.parse(text)
+        comments = tuple(line for line, kind, _ in env.lex(text) if kind == "comment_begin")
+    except jinja2.TemplateSyntaxError as exc:
+        return [(exc.lineno or 1, f"a macro is written wrongly ({exc.message})")]
+    found = template_code(tree, comments, names)
+    # A call of a name that is not one of ours (mkdocs-macros' own macros_info, context, …).
+    found += [
+        (call.lineno, f"there is no macro called '{call.node.name}'")
+        for output in tree.find_all(jinja2.nodes.Output)
+        for call in output.nodes
+        if isinstance(call, jinja2.nodes.Call)
+        and isinstance(call.node, jinja2.nodes.Name)
+        and call.node.name not in names
+    ]
+    return found
+
+
+def _body_line(page: Any) -> int:
+    """The file line the page's Markdown starts on (below its front matter)."""
+    try:
+        text = Path(page.file.abs_src_path).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError, TypeError):
+        return 1
+    return split_front_matter(text.replace("\r\n", "\n"), "")[2]
 
 
 def on_post_page_macros(env: Any) -> None:
