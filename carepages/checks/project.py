@@ -13,6 +13,7 @@ from markupsafe import Markup
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
+from carepages.source import rawhtml
 from carepages.source.content import Page, Shown, Site, TreatmentData, load_page
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.template import MacroCall, PageTemplate, is_literal_call, split_template
@@ -130,7 +131,7 @@ def _read(uri: str, page: Page, treatment: TreatmentData | None, site: Site) -> 
     for _, html in info.rendered:
         info.anchors |= rendered_ids(html)
     for raw in info.doc.html:
-        info.anchors |= rendered_ids(raw.html)
+        info.anchors |= {attrs["id"] for _, attrs in rawhtml.tags(raw.html) if attrs.get("id")}
     return info
 
 

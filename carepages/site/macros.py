@@ -131,6 +131,8 @@ def _template_code(env: jinja2.Environment, text: str, names: set[str]) -> list[
         comments = tuple(line for line, kind, _ in env.lex(text) if kind == "comment_begin")
     except jinja2.TemplateSyntaxError as exc:
         return [(exc.lineno or 1, f"a macro is written wrongly ({exc.message})")]
+    except RecursionError:
+        return [(1, "a macro is written wrongly (brackets or braces are nested too deeply)")]
     found = template_code(tree, comments, names)
     # A call of a name that is not one of ours (mkdocs-macros' own macros_info, context, …).
     found += [

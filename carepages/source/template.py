@@ -69,6 +69,10 @@ def split_template(body: str) -> PageTemplate:
         stream = list(_JINJA.lex(body))
     except jinja2.TemplateSyntaxError as exc:
         return PageTemplate(body, [], None, exc)
+    except RecursionError:
+        line = body.count("\n", 0, max(body.find("{{"), body.find("{%"), 0)) + 1
+        deep = jinja2.TemplateSyntaxError("brackets or braces are nested too deeply", line)
+        return PageTemplate(body, [], None, deep)
     prose: list[str] = []
     comments: list[int] = []
     for line, token_type, value in stream:
