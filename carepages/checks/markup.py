@@ -21,6 +21,9 @@ TOO_MANY_TAGS = (
     f"the page holds more than {MAX_TAGS} HTML tags: write it in Markdown "
     f"(a page may hold at most {MAX_TAGS})"
 )
+JS_ADDRESS = (
+    "a 'javascript:' address would run code: remove it (links must go to a page or a web address)"
+)
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 
 
@@ -66,6 +69,9 @@ def _check_page(info: PageInfo) -> Iterator[Problem]:
             return
         for message in rawhtml.problems(segment):
             yield Problem(page.shown, line_of(offset), message)
+    for link in info.doc.links:
+        if rawhtml.scheme(link.url) in ("javascript", "vbscript", "data"):
+            yield Problem(page.shown, link.line, JS_ADDRESS)
     line_of = _Lines(prose, page.body_line)
     for offset, text, bad in attribute_lists(prose):
         yield Problem(
@@ -160,10 +166,8 @@ def _check_data(path: Path, shown: str) -> Iterator[Problem]:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return  # the loader has said so already
-    seen = 0
     line_of = _Lines(text, 1)
-    for offset, segment in tag_segments(text):
-        seen += 1
+    for seen, (offset, segment) in enumerate(tag_segments(text), start=1):
         if seen > MAX_TAGS:
             return
         for message in rawhtml.problems(segment):

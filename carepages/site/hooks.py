@@ -15,6 +15,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from carepages.site import security
+from carepages.site.macros import restore
+from carepages.source import rawhtml
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
@@ -62,7 +64,10 @@ def on_config(config: Any) -> Any:
 
 
 def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
-    """Every title and description reaches the templates as escaped HTML (Markup).
+    """What the editor's Markdown became passes the allow-list of carepages.source.rawhtml
+    (raw HTML and attribute lists included), and only then our components' HTML is put in.
+
+    Every title and description reaches the templates as escaped HTML (Markup).
 
     Material prints page.title, page.meta.title and page.meta.description raw, and some of
     them through `| e` as well. A front-matter title is plain text; an H1 title is HTML text.
@@ -74,7 +79,7 @@ def on_page_content(html: str, page: Page, config: Any, files: Any) -> str:
         page.title = security.heading_as_html_text(page.title)
     if page.meta.get("description"):
         page.meta["description"] = security.as_html_text(str(page.meta["description"]))
-    return html
+    return restore(rawhtml.sanitise(html))
 
 
 def on_files(files: Any, config: Any) -> Any:

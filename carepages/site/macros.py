@@ -13,12 +13,13 @@ whose public methods lead out of it.
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from carepages.components import macros
@@ -27,6 +28,31 @@ from carepages.site.jsonld import jsonld
 from carepages.source.content import Site, load_site
 from carepages.source.template import template_code
 from carepages.source.yamlfile import split_front_matter
+
+# Our components' HTML, kept out of the page's Markdown until the editor's part has been
+# converted and sanitised: each macro call leaves a placeholder word in the Markdown
+# (PLACEHOLDER + number), and hooks.on_page_content puts the HTML back (`restore`).
+_NONCE = secrets.token_hex(8)
+PLACEHOLDER = f"cpcomponent{_NONCE}n"
+_COMPONENTS: dict[str, Markup] = {}
+
+
+def _placeholder(html: Markup) -> str:
+    key = f"{PLACEHOLDER}{len(_COMPONENTS)}"
+    _COMPONENTS[key] = html
+    return f"\n\n{key}\n\n"
+
+
+def restore(html: str) -> str:
+    """A page's HTML with each placeholder replaced by its component's HTML."""
+    if PLACEHOLDER not in html:
+        return html
+    for key in sorted(_COMPONENTS, key=len, reverse=True):
+        if key in html:
+            component = str(_COMPONENTS.pop(key))
+            html = html.replace(f"<p>{key}</p>", component).replace(key, component)
+    return html
+
 
 # Problems found while rendering a page's macros; raised after the page has rendered
 # (on_post_page_macros), because raised inside the template, mkdocs-macros would print a
@@ -74,7 +100,7 @@ def _bound(name: str, env: Any, site: Site, folder: str) -> Any:
     def macro(*args: Any, **kwargs: Any) -> str:
         ctx = _context(env, site)
         try:
-            return macros.call(name, ctx, *args, **kwargs)
+            return _placeholder(macros.call(name, ctx, *args, **kwargs))
         except MacroUsageError as exc:
             _MACRO_ERRORS.append(f"{folder}/{ctx.src_uri}: macro '{name}': {exc}")
             return ""
@@ -165,7 +191,7 @@ def on_post_page_macros(env: Any) -> None:
     site = env.variables["carepages_site"]
     ctx = _context(env, site)
     if ctx.treatment is not None:
-        env.markdown = f"{env.markdown}\n\n{macros.review_note(ctx, ctx.treatment)}\n"
+        env.markdown = f"{env.markdown}{_placeholder(macros.review_note(ctx, ctx.treatment))}"
     env.page.meta["carepages_jsonld"] = jsonld(
         ctx, env.page.title, env.conf["theme"]["language"], env.conf.get("site_url") or ""
     )

@@ -55,27 +55,30 @@ def scheme(url: str) -> str:
     return "//" if value[:2] in ("//", "\\\\", "/\\", "\\/") else ""
 
 
+# The document a fragment is parsed into: the parser makes these; an editor's attributes
+# on them (`<body onload=…>`) are still read.
+_FRAME = frozenset({"html", "head", "body"})
+
+
 def tags(fragment: str) -> list[tuple[str, dict[str, str]]]:
-    """The elements of a piece of HTML as a browser reads it: (tag, attributes)."""
-    body = LexborHTMLParser(fragment, scripting=True).body
-    if body is None:
-        return []
-    return [
-        ((node.tag or "").lower(), {k.lower(): v or "" for k, v in node.attributes.items()})
-        for node in body.traverse(include_text=False)
-        if node is not body and node.tag and not node.tag.startswith(("-", "#"))
-    ]
+    """The elements of a piece of HTML as a browser reads it (head and body alike):
+    (tag, attributes); the document's own html, head and body only if they have attributes."""
+    root = LexborHTMLParser(fragment, scripting=True).root
+    found = []
+    for node in root.traverse(include_text=False) if root is not None else ():
+        tag = (node.tag or "").lower()
+        if not tag or tag.startswith(("-", "#")):
+            continue
+        attrs = {k.lower(): v or "" for k, v in node.attributes.items()}
+        if tag not in _FRAME or attrs:
+            found.append((tag, attrs))
+    return found
 
 
 def problems(fragment: str) -> list[str]:
     """What the allow-list refuses in a piece of an editor's HTML, one message each."""
-    tree = LexborHTMLParser(fragment, scripting=True)
     found: list[str] = []
-    body = tree.body
-    for node in body.traverse(include_text=False) if body is not None else ():
-        tag = (node.tag or "").lower()
-        if not tag or tag.startswith(("-", "#")) or node is body:
-            continue
+    for tag, attributes in tags(fragment):
         if tag == "script":
             found.append(
                 "a <script> tag would run code on the page: remove it (pages may not contain scripts)"
@@ -86,16 +89,14 @@ def problems(fragment: str) -> list[str]:
                 f"an <{tag}> tag would embed another page: remove it and add a normal link instead"
             )
             continue
-        if tag not in TAGS:
+        if tag not in TAGS and tag not in _FRAME:
             found.append(
                 f"the HTML tag <{tag}> is not allowed in a page: remove it (pages may use "
                 "plain tags such as <p>, <strong>, <a>, <img>, <details> and tables)"
             )
             continue
-        allowed = attributes_of(tag)
-        for name, value in node.attributes.items():
-            name = name.lower()
-            value = value or ""
+        allowed = attributes_of(tag) if tag not in _FRAME else frozenset()
+        for name, value in attributes.items():
             if name.startswith("on"):
                 found.append(f"the HTML attribute '{name}=' would run code: remove it")
             elif name not in allowed:
