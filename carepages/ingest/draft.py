@@ -13,8 +13,6 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-import nh3
-
 from carepages.checks.restrictions import check_restrictions
 from carepages.model.activities import BUILT_IN
 from carepages.model.sections import Section
@@ -22,6 +20,7 @@ from carepages.source.content import Shown, load_treatment
 
 from . import classify
 from .model import Block, Document, TimeSpan
+from .neutral import ENTITIES, inert
 from .reconcile import Conflict
 
 TODO_REVIEWER = "TODO: the clinician who reviewed this page"
@@ -33,18 +32,17 @@ class DraftError(Exception):
 
 # --- making source text safe ------------------------------------------------------------------
 
-_JINJA = re.compile(r"([{}])([{}%#:])")
-
 
 def safe_text(text: str) -> str:
-    """Plain text for a draft: no markup, no Jinja, no Markdown links from a source."""
-    text = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
-    # nh3 escapes < > & as entities, which Markdown shows as the characters themselves.
-    text = text.replace("\u200b", "")
-    text = _JINJA.sub(lambda m: m.group(1) + "\u200b" + m.group(2), text)
-    text = text.replace("[", "\\[").replace("]", "\\]")
-    text = re.sub(r"\s+", " ", text).strip()
-    return text
+    """Plain text for a draft: no markup, no Jinja, no Markdown syntax from a source."""
+    return inert(text)
+
+
+def _provenance(where: str) -> str:
+    """Where a paragraph came from, as a Markdown reference definition: the editor sees it,
+    neither Jinja nor the published page does."""
+    escaped = "".join(ENTITIES.get(c) or ("\\" + c if c in "\\()" else c) for c in where)
+    return f"[//]: # (source: {escaped})"
 
 
 def _md_line(text: str) -> str:
@@ -104,7 +102,7 @@ def render_index(title: str, docs: list[Document]) -> str:
                 body = _md_line(block.text)
                 if block.kind == "heading":
                     body = f"**{body}**"
-                out += [f"{{# source: {_where(doc, block.line)} #}}", body, ""]
+                out += [_provenance(_where(doc, block.line)), body, ""]
                 wrote = True
             if items:
                 out += _list(doc, items)
@@ -119,7 +117,7 @@ def render_index(title: str, docs: list[Document]) -> str:
 
 
 def _list(doc: Document, items: list[Block]) -> list[str]:
-    lines = [f"{{# source: {_where(doc, items[0].line)} #}}"]
+    lines = [_provenance(_where(doc, items[0].line)), ""]
     lines += [f"- {safe_text(item.text)}" for item in items]
     return [*lines, ""]
 
