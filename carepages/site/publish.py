@@ -132,7 +132,8 @@ def publish(staged: Path, site: Path, dist: Path, work: Path) -> str:
     site/) the published site/. Returns how the swap was made."""
     if not (staged / ZIP_NAME).is_file():
         raise FileNotFoundError(staged / ZIP_NAME)
-    recover(site, dist, work, keep=staged.parent)
+    staging = staged.parent
+    recover(site, dist, work, keep=staging)
     os.sync()  # the new files on disk before the swap (a power cut, not only a kill)
     checkpoint("staged")
     _ensure_link(site, dist)
@@ -155,7 +156,7 @@ def publish(staged: Path, site: Path, dist: Path, work: Path) -> str:
     checkpoint("exchanged")
     _fsync_dir(site.parent)
     _remove(staged)  # the previous site, which now sits where the new one was staged
-    if staged.parent.name.startswith(STAGING_PREFIX):
-        _remove(staged.parent)
+    if staging.name.startswith(STAGING_PREFIX):
+        _remove(staging)
     checkpoint("done")
     return method
