@@ -40,7 +40,8 @@ def _check_page(info: PageInfo, project: Project) -> Iterator[Problem]:
         return
     if template.tree is None:
         return
-    for line, message in template_code(template.tree, template.comments, macros.MACROS):
+    found = template_code(template.tree, template.comments, macros.MACROS, template.statements)
+    for line, message in found:
         yield Problem(page.shown, page.body_line + line - 1, message)
     for call in template.calls:
         if call.name in macros.MACROS:

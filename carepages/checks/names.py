@@ -27,7 +27,7 @@ def _walk(folder: Path) -> list[Path]:
 def check(project: Project) -> Iterator[Problem]:
     content = project.content_dir
     for path in _walk(content):
-        shown = project.shown(path)
+        shown = os.path.relpath(path, project.root)  # the link itself, not where it points
         name = path.name
         if not all(c.isalnum() or c in "-_." for c in name):
             yield Problem(

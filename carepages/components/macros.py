@@ -171,6 +171,8 @@ def faq_all(ctx: PageContext) -> Markup:
 
 def when_to_call(ctx: PageContext, treatment: str | None = None) -> Markup:
     data = treatment_for(ctx, treatment)
+    if ctx.site.clinic is None:
+        raise MacroUsageError("the clinic settings in mkdocs.yml have errors (`make check`)")
     return render(
         "when_to_call",
         ctx.lang,

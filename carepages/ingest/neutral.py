@@ -6,7 +6,8 @@ the browser. `inert` drops tags (keeping their text), writes '<', '>', braces an
 start an entity as entities (so no tag, no '{{', '{%', '{#' and no attribute list remains:
 a backslash before '{' would still leave '{#' for Jinja), and puts a backslash before every
 other character Markdown reads as syntax: backticks, brackets, emphasis marks and the
-backslash itself. Markdown shows each of them as the character it was.
+backslash itself, and whatever would make the line a heading, quote or list item. Markdown
+shows each of them as the character it was.
 """
 
 from __future__ import annotations
@@ -35,7 +36,14 @@ def inert(text: str) -> str:
             out.append("&amp;")
         else:
             out.append(char)
-    return "".join(out)
+    line = "".join(out)
+    # What makes a line a heading, quote or list item: escaped where it starts the line.
+    if line[:1] in ("#", ">", "-", "+"):
+        return "\\" + line
+    number = len(line) - len(line.lstrip("0123456789"))
+    if 0 < number < 10 and line[number : number + 1] in (".", ")"):
+        return f"{line[:number]}\\{line[number:]}"
+    return line
 
 
 def shown_name(name: str) -> str:

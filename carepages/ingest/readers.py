@@ -8,6 +8,7 @@ import html
 import os
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from .model import Block
@@ -419,7 +420,9 @@ class HtmlReader:
         def walk(top: Tag) -> None:
             # Iterative, so text nested thousands of elements deep is kept, not lost to
             # Python's recursion limit. A frame is (tag, chrome, its children, run, run_line).
-            frames = [(top, chrome_of(top), iter(top.children), [], top.sourceline or 1)]
+            frames: list[tuple[Tag, bool, Iterator[object], list[str], int]] = [
+                (top, chrome_of(top), iter(top.children), [], top.sourceline or 1)
+            ]
             while frames:
                 tag, chrome, children, run, run_line = frames[-1]
                 for child in children:

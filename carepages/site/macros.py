@@ -154,12 +154,14 @@ def on_pre_page_macros(env: Any) -> None:
 def _template_code(env: jinja2.Environment, text: str, names: set[str]) -> list[tuple[int, str]]:
     try:
         tree = env.parse(text)
-        comments = tuple(line for line, kind, _ in env.lex(text) if kind == "comment_begin")
+        tokens = list(env.lex(text))
     except jinja2.TemplateSyntaxError as exc:
         return [(exc.lineno or 1, f"a macro is written wrongly ({exc.message})")]
     except RecursionError:
         return [(1, "a macro is written wrongly (brackets or braces are nested too deeply)")]
-    found = template_code(tree, comments, names)
+    comments = tuple(line for line, kind, _ in tokens if kind == "comment_begin")
+    statements = tuple(line for line, kind, _ in tokens if kind in ("block_begin", "raw_begin"))
+    found = template_code(tree, comments, names, statements)
     # A call of a name that is not one of ours (mkdocs-macros' own macros_info, context, …).
     found += [
         (call.lineno, f"there is no macro called '{call.node.name}'")

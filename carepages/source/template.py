@@ -56,6 +56,8 @@ class PageTemplate:
     error: jinja2.TemplateSyntaxError | None = None
     # Lines (in the body) of `{#` notes that are not attr_list ids written with '{#'.
     comments: tuple[int, ...] = ()
+    # Lines of `{%` statements and raw blocks (a raw block leaves no statement node).
+    statements: tuple[int, ...] = ()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -75,9 +77,12 @@ def split_template(body: str) -> PageTemplate:
         return PageTemplate(body, [], None, deep)
     prose: list[str] = []
     comments: list[int] = []
+    statements: list[int] = []
     for line, token_type, value in stream:
         if token_type == "comment_begin":
             comments.append(line)
+        elif token_type in ("block_begin", "raw_begin"):
+            statements.append(line)
         if token_type == "data":
             prose.append(value)
         else:
@@ -96,7 +101,9 @@ def split_template(body: str) -> PageTemplate:
         for call in tree.find_all(nodes.Call)
         if isinstance(call.node, nodes.Name)
     ]
-    return PageTemplate("".join(prose), calls, tree, comments=tuple(comments))
+    return PageTemplate(
+        "".join(prose), calls, tree, comments=tuple(comments), statements=tuple(statements)
+    )
 
 
 def is_literal_call(node: nodes.Node, names: Collection[str]) -> bool:
@@ -117,12 +124,15 @@ def _literal(node: nodes.Node) -> bool:
 
 
 def template_code(
-    tree: nodes.Template, comments: tuple[int, ...], names: Collection[str]
+    tree: nodes.Template,
+    comments: tuple[int, ...],
+    names: Collection[str],
+    statements: tuple[int, ...] = (),
 ) -> list[tuple[int, str]]:
     """(line, message) for every piece of template code in a parsed page body that is not a
     plain call of one of `names` with literal values. A call of an unknown name or with a
     non-literal value is left to the caller, which says which macro was meant."""
-    found = [(line, COMMENT) for line in comments]
+    found = [(line, COMMENT) for line in comments] + [(line, STATEMENT) for line in statements]
     for top in tree.body:
         if not isinstance(top, nodes.Output):
             found.append((top.lineno, STATEMENT))
@@ -143,4 +153,4 @@ def template_code(
                     )
                 continue
             found.append((item.lineno, NOT_A_CALL))
-    return sorted(found)
+    return sorted(set(found))

@@ -4,6 +4,7 @@ itself (file://, 127.0.0.1) and the data: and blob: addresses of our own images 
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,15 +35,15 @@ def visit_site(browser, site: Path) -> Visit:
     try:
         for path in sorted(site.rglob("*.html")):
             page = context.new_page()
-            page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+            page.on(
+                "dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss())
+            )
             page.goto(path.as_uri(), wait_until="load")
             for _ in range(8):
                 page.keyboard.press("Tab")
             for element in page.locator("article [title], article *:not(:has(*))").all()[:40]:
-                try:
+                with contextlib.suppress(Exception):  # hidden or covered: nothing to hover
                     element.hover(timeout=300)
-                except Exception:  # noqa: BLE001 - hidden or covered: nothing to hover
-                    pass
             page.wait_for_timeout(100)
             page.close()
     finally:

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from carepages.components.macros import MACROS
+from carepages.source.template import split_template, template_code
 from tests.conftest import ROOT, TODAY, run_carepages
 from tests.security.browsing import visit_site
 
@@ -41,7 +43,8 @@ MARKER = "carepages-hostile-ran"
 def load(path: Path) -> dict:
     case = yaml.safe_load(path.read_text("utf-8"))
     assert case["class"] in CLASSES, path.name
-    assert any(case.get(key) for key in ("refused", "built", "stderr", "draft_contains")), path
+    keys = ("refused", "built", "stderr", "draft_contains", "pair")
+    assert any(case.get(key) for key in keys), path
     assert "TOUCH" not in path.read_text("utf-8")
     return case
 
@@ -66,6 +69,19 @@ def run(case: dict, root: Path, tmp_path: Path) -> subprocess.CompletedProcess[s
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), CAREPAGES_TODAY=TODAY)
     if kind == "check":
         return run_carepages("check", "--root", str(root), "--today", TODAY, cwd=root)
+    if kind == "build" and case.get("crash_at"):
+        # A good build first, then one killed at the step, both marked in the about page.
+        for mark, crash in (("OLD", None), ("NEW", case["crash_at"])):
+            about = root / "content/about.md"
+            about.write_text(about.read_text().split("\nBUILDMARK")[0] + f"\nBUILDMARK{mark}\n")
+            result = subprocess.run(
+                [sys.executable, "-m", "carepages", "build", "--root", str(root)],
+                cwd=root,
+                env={**env, **({"CAREPAGES_CRASH_AT": crash} if crash else {})},
+                capture_output=True,
+                text=True,
+            )
+        return result
     if kind == "build":
         return run_carepages("build", "--root", str(root), cwd=root)
     if kind == "mkdocs":
@@ -107,11 +123,25 @@ def test_hostile_case_is_refused_or_harmless(path: Path, fresh_project: Path, tm
         check = run_carepages(
             "check", "--root", str(root), "--today", TODAY, "--draft", "hostile", cwd=root
         )
-        assert " 0 errors" in " " + check.stdout.splitlines()[-1], check.stdout
+        errors = [line for line in check.stdout.splitlines() if ": error: " in line]
+        # The draft writer leaves step and sign ids to the editor (its own errors, not ours).
+        assert [e for e in errors if "has no id: add a line 'id:" not in e] == [], check.stdout
+        for page in (root / "drafts/hostile").glob("*.md"):
+            template = split_template(page.read_text("utf-8"))
+            assert template.tree is None or not template_code(
+                template.tree, template.comments, MACROS
+            ), page.read_text("utf-8")
+    if case.get("pair"):
+        assert result.returncode == 137, output
+        assert built_marks(root) in (["BUILDMARKOLD"] * 2, ["BUILDMARKNEW"] * 2)
+        again = run_carepages("build", "--root", str(root), cwd=root)
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert sorted(p.name for p in (root / "build").iterdir()) == [".lock"]
     if case.get("built"):
         if case.get("run") == "ingest":
             (root / "drafts/hostile").rename(root / "content/hostile")
             (root / "content/hostile/conflicts.md").unlink(missing_ok=True)
+            give_ids(root / "content/hostile/treatment.yml")
         if case.get("run") != "build":
             result = run_carepages("build", "--root", str(root), cwd=root)
             assert result.returncode == 0, result.stdout + result.stderr
@@ -121,6 +151,38 @@ def test_hostile_case_is_refused_or_harmless(path: Path, fresh_project: Path, tm
         assert seen.dialogs == []
         assert seen.foreign == []
         assert seen.requests, "the pages made no requests: the recorder is not working"
+
+
+def built_marks(root: Path) -> list[str | None]:
+    """The build mark of site/about.html and of the about page in the zip dist/ points to."""
+    import re
+    import zipfile
+
+    def mark(text: str) -> str | None:
+        found = re.search(r"BUILDMARK\w+", text)
+        return found[0] if found else None
+
+    site = root / "site/about.html"
+    link = root / "dist/carepages-site.zip"
+    in_zip = None
+    if link.exists():
+        with zipfile.ZipFile(link) as archive:
+            in_zip = mark(archive.read("carepages-site/about.html").decode())
+    return [mark(site.read_text()) if site.exists() else None, in_zip]
+
+
+def give_ids(path: Path) -> None:
+    """What an editor adds to a draft before publishing it: an id for each step and sign."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    for key in ("timeline", "call_us_if"):
+        data[key] = [
+            {
+                "id": f"{key.replace('_', '-')}-{n}",
+                **(item if isinstance(item, dict) else {"text": item}),
+            }
+            for n, item in enumerate(data[key], start=1)
+        ]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 def test_the_corpus_covers_every_class_with_unlisted_cases():

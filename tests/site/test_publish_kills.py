@@ -23,7 +23,16 @@ from tests.conftest import ROOT, run_carepages
 
 # Every checkpoint of a build, in order (publish.py and build.py); "migrated-copy" is
 # reached only from the layout before the zip moved into site/.
-BUILD_STEPS = ["built", "audited", "zipped", "staged", "migrated-copy", "linked", "exchanged", "done"]
+BUILD_STEPS = [
+    "built",
+    "audited",
+    "zipped",
+    "staged",
+    "migrated-copy",
+    "linked",
+    "exchanged",
+    "done",
+]
 PUBLISH_STEPS = ["staged", "migrated-copy", "linked", "moved-old", "exchanged", "done"]
 
 
