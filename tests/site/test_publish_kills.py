@@ -95,8 +95,9 @@ def test_a_build_killed_at_each_step_leaves_a_matching_pair(built_once, tmp_path
     shutil.copytree(built_once, root, symlinks=True)
     if layout == "old":
         old_layout(root)
-    elif step == "migrated-copy":
-        pytest.skip("the new layout has nothing to migrate")  # reached from the old layout only
+    elif step in ("migrated-copy", "linked"):
+        # Reached only when dist/ does not link into site/ yet (the layout before).
+        pytest.skip("the new layout has nothing to migrate or link")
     assert marker(root) == ("BUILDMARKOLD", "BUILDMARKOLD")
     set_mark(root, "NEW")
 
