@@ -12,6 +12,7 @@ whose public methods lead out of it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import secrets
 from pathlib import Path
@@ -35,10 +36,11 @@ from carepages.source.yamlfile import split_front_matter
 _NONCE = secrets.token_hex(8)
 PLACEHOLDER = f"cpcomponent{_NONCE}n"
 _COMPONENTS: dict[str, Markup] = {}
+_NUMBERS = itertools.count()
 
 
 def _placeholder(html: Markup) -> str:
-    key = f"{PLACEHOLDER}{len(_COMPONENTS)}"
+    key = f"{PLACEHOLDER}{next(_NUMBERS)}"
     _COMPONENTS[key] = html
     return f"\n\n{key}\n\n"
 
