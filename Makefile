@@ -2,6 +2,11 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Variables given on the command line (TREATMENT, SOURCES, SLUG, DRAFT) reach commands as
+# single-quoted arguments, read with $(value …) so make never expands what they hold:
+# `quote` wraps a value in '…' with each ' written as '\''.
+quote = '$(subst ','\'',$(1))'
+
 VENV      := .venv
 PY        := $(VENV)/bin/python
 CAREPAGES := NO_MKDOCS_2_WARNING=1 $(PY) -m carepages
@@ -49,7 +54,7 @@ site: venv npm-site ## Validate content, build site/ (strict) and dist/carepages
 	$(CAREPAGES) build
 
 serve: venv npm-site ## Live preview for editors on http://127.0.0.1:8000 (DRAFT=name previews drafts/name)
-	$(CAREPAGES) serve $(if $(DRAFT),--draft $(DRAFT))
+	$(CAREPAGES) serve $(if $(value DRAFT),--draft $(call quote,$(value DRAFT)))
 
 check: venv ## Validate content only (errors stop, warnings are reported; STRICT=1 fails on warnings too)
 	$(CAREPAGES) check $(if $(STRICT),--strict)
@@ -69,12 +74,12 @@ test: test-deps npm-site lint ## Run the whole test suite, real-browser tests in
 	$(PY) -m pytest
 
 new: venv ## Scaffold a treatment: make new TREATMENT="Chemical peel"
-	@test -n "$(TREATMENT)" || { echo 'usage: make new TREATMENT="Chemical peel"'; exit 2; }
-	$(CAREPAGES) new "$(TREATMENT)" $(if $(FORCE),--force)
+	@test -n $(call quote,$(value TREATMENT)) || { echo 'usage: make new TREATMENT="Chemical peel"'; exit 2; }
+	$(CAREPAGES) new $(call quote,$(value TREATMENT)) $(if $(FORCE),--force)
 
 ingest: venv ## Draft a treatment from sources: make ingest SOURCES="a.txt b.html" SLUG=name
-	@test -n "$(SOURCES)" -a -n "$(SLUG)" || { echo 'usage: make ingest SOURCES="files or folders" SLUG=name'; exit 2; }
-	$(CAREPAGES) ingest $(SOURCES) --slug $(SLUG) $(if $(FORCE),--force)
+	@test -n $(call quote,$(value SOURCES)) -a -n $(call quote,$(value SLUG)) || { echo 'usage: make ingest SOURCES="files or folders" SLUG=name'; exit 2; }
+	$(CAREPAGES) ingest $(foreach source,$(value SOURCES),$(call quote,$(source))) --slug $(call quote,$(value SLUG)) $(if $(FORCE),--force)
 
 eval: venv ## Score the normaliser on the labelled evaluation set and the seeds
 	$(LAB) eval

@@ -36,6 +36,35 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("carepages: stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`… | head`): nothing more to say, and nowhere to say it.
+        _quiet_stdout()
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"carepages: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("carepages: a file is nested too deeply to read", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - an editor sees one line, never a traceback
+        print(
+            f"carepages: stopped by an unexpected problem ({exc.__class__.__name__}: {exc}); "
+            "the last good site is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush does not fail on the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

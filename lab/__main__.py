@@ -12,6 +12,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lighthouse": ("lab.lighthouse", "Lighthouse scores of the built site"),
     "eval": ("lab.evaluate", "score the normaliser on the labelled sets"),
     "i18n": ("lab.i18n", "what the second language costs: build time, zip, page transfer"),
+    "hostile-check": ("lab.hostile_check", "time `carepages check` on 1 MB of hostile Markdown"),
 }
 USAGE = "usage: python -m lab COMMAND [options]\n\ncommands:\n" + "\n".join(
     f"  {name:<13} {text}" for name, (_, text) in COMMANDS.items()

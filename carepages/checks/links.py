@@ -7,10 +7,10 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from carepages.checks.project import PageInfo, Project
+from carepages.source import rawhtml
 from carepages.source.content import Page
 from carepages.source.problems import Problem
 
@@ -55,22 +55,8 @@ def check(project: Project) -> Iterator[Problem]:
         yield from _check_page(info, project.pages, files)
 
 
-class _Tags(HTMLParser):
-    """The start tags of a piece of raw HTML, with their attributes (lower-case names)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {name: value or "" for name, value in attrs}))
-
-
 def html_tags(html: str) -> list[tuple[str, dict[str, str]]]:
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
+    return rawhtml.tags(html)
 
 
 def _check_page(info: PageInfo, infos: dict[str, PageInfo], files: set[str]) -> Iterator[Problem]:

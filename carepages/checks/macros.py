@@ -1,5 +1,5 @@
-"""Macro calls in pages: known names, the right parameters, existing treatments, and Jinja
-syntax that parses."""
+"""Template code in pages: only plain calls of known macros with literal values, the right
+parameters, existing treatments, and Jinja syntax that parses."""
 
 from __future__ import annotations
 
@@ -11,26 +11,15 @@ from jinja2 import nodes
 from carepages.checks.project import PageInfo, Project
 from carepages.components import macros
 from carepages.source.problems import Problem
-from carepages.source.template import COMMENT_LOOKALIKE, MacroCall
-
-# Variables mkdocs-macros itself offers a page (besides the keys of `extra` in mkdocs.yml).
-MACRO_VARIABLES = {
-    "config", "page", "navigation", "files", "environment", "plugin", "git", "macros_info",
-    "now", "fix_url", "context", "extra", "carepages_site",
-}  # fmt: skip
+from carepages.source.template import COMMENT_LOOKALIKE, MacroCall, PageTemplate, template_code
 
 
 def check(project: Project) -> Iterator[Problem]:
-    config = project.site.config
-    extra = config.data.get("extra") if config and isinstance(config.data, dict) else None
-    names = (
-        set(macros.MACROS) | MACRO_VARIABLES | (set(extra) if isinstance(extra, dict) else set())
-    )
     for info in project.pages.values():
-        yield from _check_page(info, project, names)
+        yield from _check_page(info, project)
 
 
-def _check_page(info: PageInfo, project: Project, names: set[str]) -> Iterator[Problem]:
+def _check_page(info: PageInfo, project: Project) -> Iterator[Problem]:
     page = info.page
     for offset, text in enumerate(page.body.split("\n")):
         for match in COMMENT_LOOKALIKE.finditer(text):
@@ -51,23 +40,31 @@ def _check_page(info: PageInfo, project: Project, names: set[str]) -> Iterator[P
         return
     if template.tree is None:
         return
-    allowed = names | {
-        n.name for n in template.tree.find_all(nodes.Name) if n.ctx in ("store", "param")
-    }
-    for name_node in template.tree.find_all(nodes.Name):
-        if name_node.ctx != "load" or name_node.name in allowed:
-            continue
-        close = difflib.get_close_matches(name_node.name, macros.MACROS, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield Problem(
-            page.shown,
-            page.body_line + name_node.lineno - 1,
-            f"there is no macro called '{name_node.name}'{hint}: use one of "
-            + ", ".join(macros.MACROS),
-        )
+    found = template_code(template.tree, template.comments, macros.MACROS, template.statements)
+    for line, message in found:
+        yield Problem(page.shown, page.body_line + line - 1, message)
     for call in template.calls:
         if call.name in macros.MACROS:
             yield from _check_call(call, info, project)
+        elif not _nested(call, template):
+            close = difflib.get_close_matches(call.name, macros.MACROS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            yield Problem(
+                page.shown,
+                page.body_line + call.line - 1,
+                f"there is no macro called '{call.name}'{hint}: use one of "
+                + ", ".join(macros.MACROS),
+            )
+
+
+def _nested(call: MacroCall, template: PageTemplate) -> bool:
+    """True for a call inside another expression (already reported as not a plain call)."""
+    assert template.tree is not None
+    return not any(
+        item is call.node
+        for output in template.tree.find_all(nodes.Output)
+        for item in output.nodes
+    )
 
 
 def _check_call(call: MacroCall, info: PageInfo, project: Project) -> Iterator[Problem]:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
 from carepages.model.text import as_sentence, sentences
+from carepages.source import rawhtml
 from carepages.source.content import (
     Page,
     Shown,
@@ -23,7 +24,7 @@ from carepages.source.content import (
 )
 from carepages.source.languages import DEFAULT, english_name, language_of
 from carepages.source.markdown import MarkdownDoc, read_markdown
-from carepages.source.template import MacroCall, PageTemplate, split_template
+from carepages.source.template import MacroCall, PageTemplate, is_literal_call, split_template
 
 
 @dataclass
@@ -159,7 +160,7 @@ def _read(
     info = PageInfo(uri, page, treatment, template, doc, lang)
     ctx = PageContext(site, english_name(uri), lang)
     for call in template.calls:
-        if call.name not in macros.MACROS or _non_literal(call):
+        if not is_literal_call(call.node, macros.MACROS):
             continue
         try:
             html = macros.call(call.name, ctx, *call.args, **dict(call.kwargs))
@@ -171,15 +172,8 @@ def _read(
     for _, html in info.rendered:
         info.anchors |= rendered_ids(html)
     for raw in info.doc.html:
-        info.anchors |= rendered_ids(raw.html)
+        info.anchors |= {attrs["id"] for _, attrs in rawhtml.tags(raw.html) if attrs.get("id")}
     return info
-
-
-def _non_literal(call: MacroCall) -> bool:
-    values = [*call.args, *(value for _, value in call.kwargs)]
-    return bool(call.node.dyn_args or call.node.dyn_kwargs) or any(
-        not isinstance(v, str | int | float | bool | type(None)) for v in values
-    )
 
 
 # --- reading rendered HTML ----------------------------------------------------------------------

@@ -46,6 +46,7 @@ from carepages.source.skeleton import write_translations
 
 from .merge import Fact, Merged, Where, merge
 from .model import NOISE, Document
+from .neutral import ENTITIES, inert
 from .reconcile import Conflict
 from .vocabulary import Vocabulary
 from .yamlwriter import Comments, dump
@@ -59,18 +60,10 @@ class DraftError(Exception):
 
 # --- making source text safe ------------------------------------------------------------------
 
-_JINJA = re.compile(r"([{}])([{}%#:])")
-
 
 def safe_text(text: str) -> str:
-    """Plain text for a draft: no markup, no Jinja, no Markdown links from a source."""
-    text = nh3.clean(text, tags=set(), clean_content_tags={"script", "style"})
-    # nh3 escapes < > & as entities, which Markdown shows as the characters themselves.
-    text = text.replace("\u200b", "")
-    text = _JINJA.sub(lambda m: m.group(1) + "\u200b" + m.group(2), text)
-    text = text.replace("[", "\\[").replace("]", "\\]")
-    text = re.sub(r"\s+", " ", text).strip()
-    return text
+    """Plain text for a draft: no markup, no Jinja, no Markdown syntax from a source."""
+    return inert(text)
 
 
 def plain_text(text: str) -> str:
@@ -85,22 +78,13 @@ def answer_text(text: str) -> str:
     return plain_text(text).replace("[", "\\[").replace("]", "\\]")
 
 
-def _md_line(text: str) -> str:
-    """A paragraph that Markdown will not read as a heading, list or code block."""
-    text = safe_text(text)
-    if re.match(r"^(?:#|[-*+>=]|\d+[.)])", text):
-        text = "\\" + text
-    return text
-
-
 def md_comment(text: str) -> str:
     """A line Markdown keeps out of the page (a reference definition that nothing uses),
-    holding `text`: parentheses and backslashes escaped so nothing in it can close it, one
-    line, and no Jinja."""
-    text = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text)
-    text = _JINJA.sub(lambda m: m.group(1) + "\u200b" + m.group(2), text)
-    text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return f"[//]: # ({' '.join(text.split())})"
+    holding `text`: one line, backslashes and parentheses escaped so nothing in it can close
+    it, and `{ } < >` written as entities so no template or HTML syntax can form."""
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text).split())
+    escaped = "".join(ENTITIES.get(c) or ("\\" + c if c in "\\()" else c) for c in text)
+    return f"[//]: # ({escaped})"
 
 
 # --- provenance --------------------------------------------------------------------------------

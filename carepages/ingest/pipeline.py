@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from . import claims, clean
 from .classify import classify, is_call_us, mark_headings
 from .faq import find_faq
 from .model import NOISE, Block, Clause, Document, FactHit, TimeSpan
+from .neutral import shown_name
 from .readers import READ_EXTENSIONS, ReadError, read_bytes, read_path
 from .restrictions import find_restrictions, is_avoid
 from .spans import find_spans
@@ -186,26 +188,43 @@ def facts_of(blocks: list[Block]) -> list[FactHit]:
 
 
 FOLDER_NOTES = frozenset({"readme", "index"})
+SKIPPED_LINK = "skipped: a link to another place (give the file itself)"
 
 
 def expand_sources(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
-    """Files to ingest (path, name as given) and one error line per argument that is unusable."""
+    """Files to ingest (path, name as shown) and one error line per argument that is
+    unusable. Links are never followed (a document folder may hold a link to any file on
+    the computer); each is named on a line of its own. Names are shown as escapes where
+    they hold line breaks or invisible characters."""
     files: list[tuple[Path, str]] = []
     errors: list[str] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            # A folder's README or INDEX describes the documents; it is not one of them.
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READ_EXTENSIONS and not p.name.startswith(".")
-                and p.stem.lower() not in FOLDER_NOTES
-            )  # fmt: skip
+        if path.is_symlink():
+            errors.append(f"{shown_name(given)}: {SKIPPED_LINK}")
+        elif path.is_dir():
+            found: list[Path] = []
+            for top, folders, names in os.walk(path, followlinks=False):
+                folders.sort()
+                for name in [*folders, *names]:
+                    entry = Path(top, name)
+                    if name.startswith("."):
+                        continue
+                    if entry.is_symlink():
+                        errors.append(f"{shown_name(str(entry))}: {SKIPPED_LINK}")
+                    elif (
+                        name in names
+                        and entry.suffix.lower() in READ_EXTENSIONS
+                        # A folder's README or INDEX describes the documents; it is not one of them.
+                        and entry.stem.lower() not in FOLDER_NOTES
+                    ):
+                        found.append(entry)
+                folders[:] = [f for f in folders if not f.startswith(".")]
             if not found:
-                errors.append(f"{given}: no .txt, .md or .html files in this folder")
-            files.extend((p, str(p)) for p in found)
+                errors.append(f"{shown_name(given)}: no .txt, .md or .html files in this folder")
+            files.extend((p, shown_name(str(p))) for p in sorted(found))
         elif path.exists():
-            files.append((path, given))
+            files.append((path, shown_name(given)))
         else:
-            errors.append(f"{given}: no such file or folder")
+            errors.append(f"{shown_name(given)}: no such file or folder")
     return files, errors

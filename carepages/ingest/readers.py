@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import html
+import os
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from .model import Block
@@ -103,10 +106,15 @@ def _guess(data: bytes) -> tuple[str, str]:
 def read_path(path: Path) -> tuple[list[Block], str, str]:
     """Read one file: (blocks, title hint, encoding). Raises ReadError with a one-line reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it")
-        data = path.read_bytes()
+        # O_NOFOLLOW: a file swapped for a link after the folder was listed is not read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise ReadError(
+                    f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it"
+                )
+            data = handle.read()
     except ReadError:
         raise
     except IsADirectoryError as exc:
@@ -116,6 +124,8 @@ def read_path(path: Path) -> tuple[list[Block], str, str]:
     except PermissionError as exc:
         raise ReadError("permission denied") from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("skipped: a link to another place (give the file itself)") from exc
         raise ReadError(f"cannot be read ({exc.strerror or exc.__class__.__name__})") from exc
     return read_bytes(data, path.suffix.lower())
 
@@ -407,36 +417,43 @@ class HtmlReader:
                 if tag_name == "figcaption":
                     blocks[-1].why = "image caption"
 
-        def walk(tag: Tag, chrome: bool, depth: int) -> None:
-            if depth > 400:  # pathological nesting: stop rather than recurse forever
-                return
-            chrome = chrome or chrome_of(tag)
-            run: list[str] = []
-            run_line = tag.sourceline or 1
-            for child in tag.children:
-                if isinstance(child, Cm):
-                    continue
-                if isinstance(child, NS):
-                    piece = str(child)
-                    run.append(piece)
-                    continue
-                if not isinstance(child, Tg) or child.name in self.SKIP:
-                    continue
-                if child.name == "br":
-                    run.append(" ")
-                    continue
-                if child.name in self.BLOCK:
+        def walk(top: Tag) -> None:
+            # Iterative, so text nested thousands of elements deep is kept, not lost to
+            # Python's recursion limit. A frame is (tag, chrome, its children, run, run_line).
+            frames: list[tuple[Tag, bool, Iterator[object], list[str], int]] = [
+                (top, chrome_of(top), iter(top.children), [], top.sourceline or 1)
+            ]
+            while frames:
+                tag, chrome, children, run, run_line = frames[-1]
+                for child in children:
+                    if isinstance(child, Cm):
+                        continue
+                    if isinstance(child, NS):
+                        run.append(str(child))
+                        continue
+                    if not isinstance(child, Tg) or child.name in self.SKIP:
+                        continue
+                    if child.name == "br":
+                        run.append(" ")
+                        continue
+                    if child.name in self.BLOCK:
+                        emit(run, run_line, tag.name, chrome, 0)
+                        run = []
+                        frames[-1] = (tag, chrome, children, run, child.sourceline or run_line)
+                        inner = chrome or chrome_of(child)
+                        frames.append(
+                            (child, inner, iter(child.children), [], child.sourceline or 1)
+                        )
+                        break
+                    if not "".join(run).strip():
+                        run_line = child.sourceline or run_line
+                        frames[-1] = (tag, chrome, children, run, run_line)
+                    run.append(child.get_text(" "))
+                else:
                     emit(run, run_line, tag.name, chrome, 0)
-                    run = []
-                    walk(child, chrome, depth + 1)
-                    run_line = child.sourceline or run_line
-                    continue
-                if not "".join(run).strip():
-                    run_line = child.sourceline or run_line
-                run.append(child.get_text(" "))
-            emit(run, run_line, tag.name, chrome, 0)
+                    frames.pop()
 
-        walk(soup, False, 0)
+        walk(soup)
         return blocks, title
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict
 
 from carepages.model.ids import worded
-from carepages.model.treatment import Text
+from carepages.model.treatment import Name, Text
 
 Colour = Annotated[str, worded(r"^#[0-9a-fA-F]{6}$", "must be a colour written like #1f5f8b")]
 Phone = Annotated[
@@ -34,7 +34,7 @@ class Clinic(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Text
+    name: Name
     phone: Phone
     address: Text
     opening_hours: Text

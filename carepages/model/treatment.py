@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -23,6 +24,25 @@ from carepages.model.sections import SOURCE_PARTS, FaqTopic
 MAX_SPAN_HOURS = 8760
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NO_MARKUP = (
+    "may not contain '<' or '>' (Material would read them as HTML): write the words out, "
+    "like 'under 5' or 'more than 5'"
+)
+NO_TEMPLATE = "may not contain '{{', '{%' or '{#' (template code): remove them"
+
+
+def no_markup(value: str) -> str:
+    """Names, titles and descriptions that the theme prints into the page without escaping
+    some of them: '<' and '>' are refused ('&' is fine: "Smith & Jones")."""
+    if "<" in value or ">" in value:
+        raise ValueError(NO_MARKUP)
+    if "{{" in value or "{%" in value or "{#" in value:
+        raise ValueError(NO_TEMPLATE)
+    return value
+
+
+# A name, title or description: text without markup or template code.
+Name = Annotated[Text, AfterValidator(no_markup)]
 Hours = Annotated[int, Field(ge=-MAX_SPAN_HOURS, le=MAX_SPAN_HOURS)]
 Status = Literal["published", "draft"]
 
@@ -141,7 +161,7 @@ class Treatment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Text
+    title: Name
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
     status: Status = "published"
     reviewed_by: Text
@@ -200,8 +220,8 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = None
-    description: str | None = None
+    title: Name | None = None
+    description: Name | None = None
     status: Status | None = None
     # A translated site page (`about.es.md`): who checked the translation, and when.
     reviewed_by: str | None = None

@@ -1,13 +1,16 @@
 """`carepages build` and `carepages serve`.
 
-A build checks the content, builds into a temporary folder, trims what readers never use,
-zips it, and only then swaps the new site/ and dist/ zip into place: a failed build leaves
-the last good site and zip exactly as they were.
+A build checks the content, builds into a work folder under build/, trims what readers never
+use, audits every HTML and CSS file it is about to publish, zips it into the new site, and
+only then swaps the new site/ (zip included) into place in one step: a failed or killed
+build leaves the last good site and zip exactly as they were. Every failure is one line
+that names a file; no traceback reaches an editor.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import re
@@ -17,21 +20,34 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from carepages.checks import collect, report
+from carepages.site import publish
+from carepages.site.publish import ZIP_NAME, checkpoint
 
-ZIP_NAME = "carepages-site.zip"
 ZIP_FOLDER = "carepages-site"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 VENDORED_SHIM = Path("overrides/assets/vendor/iframe-worker-shim.js")
 ESBUILD = Path("node_modules/.bin/esbuild")
 # The components' readable scripts and styles, as the built site holds them.
 COMPONENT_ASSETS = Path("assets/components")
+# The shim's frame bootstrap, which upstream writes as an inline script; the fork loads it
+# from this file (overrides/assets/theme/), found relative to the shim's own address.
+SHIM_BOOT = "../theme/iframe-worker-boot.js"
+SHIM_INLINE = (
+    '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+    '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
+)
+SHIM_START = '"use strict";(()=>{'
 # Material's bundle would fetch polyfills from a CDN in browsers that lack them (and for
 # diagrams this site never has); point those at an empty script so nothing leaves the device.
 CDN_URL = re.compile(rb"https://unpkg\.com/[^\"'`\s)]*")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*][#@] sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
+# A build that runs longer than this is stopped (the benchmark's 1000 pages take ~20 s).
+TIMEOUT = int(os.environ.get("CAREPAGES_BUILD_TIMEOUT", "900"))
 
 
 class BuildFailed(Exception):
@@ -42,17 +58,48 @@ def step(message: str) -> None:
     print(f"carepages: {message}", flush=True)
 
 
+def fork_shim(upstream: str) -> str:
+    """The iframe-worker shim with its frame bootstrap loaded from a file instead of written
+    inline, so the site's policy (script-src 'self') runs it. Refuses a shim it does not
+    recognise rather than publish a search that hangs offline."""
+    if upstream.count(SHIM_INLINE) != 1 or not upstream.startswith(SHIM_START):
+        raise BuildFailed(
+            f"{SHIM} is not the iframe-worker 1.0.4 this build knows how to adapt: "
+            "run `npm ci` (package-lock.json pins it) and build again"
+        )
+    boot = '<script src="${cpBoot}" data-worker="${e}"><\\/script>'
+    forked = upstream.replace(SHIM_INLINE, boot).replace(
+        SHIM_START,
+        SHIM_START + f'const cpBoot=new URL("{SHIM_BOOT}",document.currentScript.src).href;',
+        1,
+    )
+    return (
+        "/* iframe-worker 1.0.4 shim (MIT, Martin Donath), adapted by carepages' build: the "
+        "frame's bootstrap is the file iframe-worker-boot.js, not an inline script. */\n" + forked
+    )
+
+
 def vendor(root: Path) -> None:
-    """Copy front-end files from npm packages into the theme folder (never from a CDN)."""
+    """Write front-end files from npm packages into the theme folder (never from a CDN)."""
     source = root / SHIM
-    if not source.exists():
+    try:
+        upstream = source.read_text("utf-8")
+    except OSError:
         raise BuildFailed(
             f"{SHIM} is missing: run `make site` (it installs the npm packages) and try again"
-        )
+        ) from None
     target = root / VENDORED_SHIM
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_bytes() != source.read_bytes():
-        shutil.copyfile(source, target)
+    text = fork_shim(upstream)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text("utf-8") != text:
+            target.write_text(text, "utf-8")
+    except OSError as exc:
+        raise BuildFailed(f"{VENDORED_SHIM}: cannot be written ({_why(exc)})") from None
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
 
 
 def mkdocs_env(draft: str | None = None) -> dict[str, str]:
@@ -74,14 +121,21 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
         "-d",
         str(site_dir),
     ]
-    result = subprocess.run(
-        command,
-        cwd=root,
-        env=mkdocs_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    try:
+        result = subprocess.run(
+            command,
+            cwd=root,
+            env=mkdocs_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise BuildFailed(
+            f"mkdocs build was still running after {TIMEOUT} s and was stopped"
+        ) from None
     if result.returncode != 0:
         # MkDocs' own WARNING/ERROR lines say what is wrong (a broken link, a missing file);
         # its INFO chatter and any traceback lines would only bury them.
@@ -90,6 +144,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
             for line in result.stdout.splitlines()
             if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
             or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
+            or re.match(r"^[\w./-]+\.md:\d+: ", line)
         ]
         raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
 
@@ -179,51 +234,68 @@ def make_zip(site_dir: Path, target: Path) -> None:
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def swap(new: Path, current: Path) -> None:
-    """Put `new` where `current` is; the old copy is removed only after the move."""
-    old = current.with_name(current.name + ".old")
-    if old.exists():
-        shutil.rmtree(old) if old.is_dir() else old.unlink()
-    if current.exists():
-        current.rename(old)
-    new.rename(current)
-    if old.exists():
-        shutil.rmtree(old) if old.is_dir() else old.unlink()
+def _folder_problem(path: Path, root: Path, what: str) -> str | None:
+    """Why `path` cannot be used as a folder, or None."""
+    shown = _shown(path, root)
+    if path.is_symlink() and not path.exists():
+        return f"{shown} is a link to nothing: delete it and build again"
+    if path.exists() and not path.is_dir():
+        return f"{shown} is a file, not a folder: carepages writes {what} there; move or delete the file"
+    return None
+
+
+@contextmanager
+def _lock(work: Path) -> Iterator[None]:
+    """One build at a time in a project: a second one would sweep the first one's folder."""
+    with open(work / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BuildFailed(
+                "another build of this project is running (build/.lock): wait for it to end"
+            ) from None
+        yield
 
 
 def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int:
     started = time.perf_counter()
     site = site or root / "site"
     dist = dist or root / "dist"
+    work = root / "build"
+    for path, what in ((work, "its work files"), (site, "the site"), (dist, "the offline zip")):
+        problem = _folder_problem(path, root, what)
+        if problem:
+            print(f"carepages: {problem}", file=sys.stderr)
+            step("build stopped; the last good site and zip are unchanged")
+            return 1
     step("checking content")
     _, problems = collect(root)
     if report(problems, strict=False):
         step("build stopped: fix the errors above; the last good site is unchanged")
         return 1
-    (root / "build").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root / "build", prefix="site-") as tmp:
-        tmp_site = Path(tmp) / "site"
-        tmp_zip = Path(tmp) / ZIP_NAME
-        try:
-            vendor(root)
-            step("building pages (mkdocs build --strict)")
-            run_mkdocs(root, tmp_site)
-            saved = prune(tmp_site)
-            step(
-                f"trimmed {saved / 1024:.0f} KB readers never load (source maps, unused search languages)"
-            )
-            step(
-                f"minified the components' scripts and styles ({minify(root, tmp_site) / 1024:.0f} KB less)"
-            )
-            step("writing the offline zip")
-            make_zip(tmp_site, tmp_zip)
-        except BuildFailed as exc:
-            print(f"carepages: {exc}", file=sys.stderr)
-            step("build stopped; the last good site and zip are unchanged")
-            return 1
-        dist.mkdir(exist_ok=True)
-        swap(tmp_site, site)
-        swap(tmp_zip, dist / ZIP_NAME)
+    try:
+        work.mkdir(exist_ok=True)
+        with _lock(work):
+            publish.recover(site, dist, work)
+            staging = Path(tempfile.mkdtemp(dir=work, prefix=publish.STAGING_PREFIX))
+            try:
+                _stage(root, staging)
+                checkpoint("zipped")
+                step("publishing site/ and the offline zip together")
+                publish.publish(staging / "site", site, dist, work)
+            finally:
+                if staging.exists():
+                    shutil.rmtree(staging, ignore_errors=True)
+    except BuildFailed as exc:
+        print(f"carepages: {exc}", file=sys.stderr)
+        step("build stopped; the last good site and zip are unchanged")
+        return 1
+    except OSError as exc:
+        where = exc.filename or work
+        shown = os.path.relpath(where, root) if os.path.isabs(where) else where
+        print(f"carepages: {shown}: {_why(exc)}", file=sys.stderr)
+        step("build stopped; the last good site and zip are unchanged")
+        return 1
     pages = sum(1 for _ in site.rglob("*.html"))
     zip_path = dist / ZIP_NAME
     size = zip_path.stat().st_size
@@ -237,6 +309,32 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
 def _shown(path: Path, root: Path) -> str:
     """A path as the person who ran the build finds it: relative to the project if inside it."""
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def _stage(root: Path, staging: Path) -> None:
+    """Build, trim, audit and zip the new site in `staging`/site (the zip inside it)."""
+    from carepages.site.audit import audit_site
+
+    staged = staging / "site"
+    vendor(root)
+    step("building pages (mkdocs build --strict)")
+    run_mkdocs(root, staged)
+    checkpoint("built")
+    saved = prune(staged)
+    step(f"trimmed {saved / 1024:.0f} KB readers never load (source maps, unused search languages)")
+    step(f"minified the components' scripts and styles ({minify(root, staged) / 1024:.0f} KB less)")
+    step("auditing every page and stylesheet before publishing")
+    found = audit_site(staged, root / "content")
+    if found:
+        listing = "\n".join(str(problem) for problem in found[:50])
+        more = f"\n… and {len(found) - 50} more" if len(found) > 50 else ""
+        raise BuildFailed(
+            f"the built site holds {len(found)} thing(s) it must not publish:\n{listing}{more}"
+        )
+    checkpoint("audited")
+    step("writing the offline zip")
+    make_zip(staged, staging / ZIP_NAME)
+    os.rename(staging / ZIP_NAME, staged / ZIP_NAME)
 
 
 def main_build(argv: list[str]) -> int:

@@ -1,6 +1,8 @@
-"""MkDocs hooks: a treatment's pages in reading order, in the menu and in the footer's
-Previous/Next; each treatment page's navigation lists only its own treatment's pages; and
-each language of the site gets what mkdocs-static-i18n does not give it.
+"""MkDocs hooks: the security policy and the clinic's colours on every page, titles escaped
+once, what editors' Markdown becomes sanitised before our components go in; a treatment's
+pages in reading order, in the menu and in the footer's Previous/Next; each treatment page's
+navigation listing only its own treatment's pages; and each language of the site getting
+what mkdocs-static-i18n does not give it.
 
 Material embeds the whole navigation in every page, so a clinic with fifty treatments
 would repeat fifty menus on each one; here a treatment page sees Home, its treatment, the
@@ -35,6 +37,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -46,7 +49,9 @@ if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
 from carepages.components.strings import strings  # noqa: E402
-from carepages.site import languages  # noqa: E402
+from carepages.site import languages, security  # noqa: E402
+from carepages.site.macros import restore  # noqa: E402
+from carepages.source import rawhtml  # noqa: E402
 
 # A treatment's pages in reading order (MkDocs sorts them alphabetically).
 _ORDER = {"index.md": 0, "recovery.md": 1, "faq.md": 2}
@@ -67,6 +72,11 @@ def _search_plugin(config: Any) -> Any | None:
 
 @event_priority(100)  # before the search plugin creates this language's index
 def on_config(config: Any) -> Any:
+    """The policy and the clinic stylesheet's address, for overrides/main.html. Set here, not
+    in mkdocs.yml, so no setting can weaken them (the output audit checks every page)."""
+    config.extra["carepages_csp"] = security.CSP
+    config.extra["carepages_referrer"] = security.REFERRER
+    config.extra["carepages_clinic_css"] = security.CLINIC_CSS
     search = _search_plugin(config)
     if search is not None and languages.plugin(config) is not None:
         # One stemmer per index: lunr.es on the Spanish pages, nothing extra on the English.
@@ -134,9 +144,25 @@ def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> 
 
 
 def on_page_content(html_text: str, page: Page, config: Any, files: Any) -> str:
-    """An untranslated page on another language's site says so in that language, and marks
+    """What the editor's Markdown became passes the allow-list of carepages.source.rawhtml
+    (raw HTML and attribute lists included), and only then our components' HTML is put in.
+    An untranslated page on another language's site then says so in that language, and marks
     its text as the language it is in (screen readers switch voice, browsers offer to
-    translate)."""
+    translate).
+
+    Every title and description reaches the templates as escaped HTML (Markup).
+
+    Material prints page.title, page.meta.title and page.meta.description raw, and some of
+    them through `| e` as well. A front-matter title is plain text; an H1 title is HTML text.
+    Both become Markup: printed raw they come out escaped once, and `| e` leaves them alone."""
+    if "title" in page.meta:
+        page.meta["title"] = security.as_html_text(str(page.meta["title"]))
+        page.title = page.meta["title"]
+    elif page.title is not None:
+        page.title = security.heading_as_html_text(page.title)
+    if page.meta.get("description"):
+        page.meta["description"] = security.as_html_text(str(page.meta["description"]))
+    html_text = restore(rawhtml.sanitise(html_text))
     if not languages.is_fallback(page, config):
         return html_text
     lang = languages.build_language(config)
@@ -248,9 +274,19 @@ def split_search_index(site: Path, langs: list[str], config: Any) -> None:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """`make serve DRAFT=name` previews drafts/name/ as if it were content/name/."""
-    from mkdocs.structure.files import File
-
+    """The clinic's colours as a stylesheet (no inline <style> for the policy to allow), and
+    for `make serve DRAFT=name`, drafts/name/ previewed as if it were content/name/."""
+    clinic = config.extra.get("clinic") or {}
+    files.append(
+        File.generated(
+            config,
+            security.CLINIC_CSS,
+            content=security.clinic_css(
+                str(clinic.get("primary_colour", "#1f5f8b")),
+                str(clinic.get("header_text_colour", "#ffffff")),
+            ),
+        )
+    )
     draft = os.environ.get("CAREPAGES_DRAFT")
     if not draft:
         return files

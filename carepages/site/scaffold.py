@@ -18,6 +18,9 @@ from carepages.source.content import RESERVED_FOLDERS
 from carepages.source.skeleton import write_translations
 
 TEMPLATE = Path(__file__).parent / "scaffold_template"
+# Besides letters and digits: what a treatment's name needs, and nothing that Markdown,
+# HTML or a template would read as syntax in the page heading it becomes.
+NAME_PUNCTUATION = " -'’&(),.+/"
 
 
 def render(text: str, title: str, slug: str, today: dt.date) -> str:
@@ -78,6 +81,13 @@ def main(argv: list[str]) -> int:
         return 2
     if not slug:
         print(f"carepages: '{title}' has no letters or digits to name a folder with")
+        return 2
+    odd = sorted({c for c in title if not (c.isalnum() or c in NAME_PUNCTUATION)})
+    if odd:
+        print(
+            f"carepages: a treatment's name may use letters, digits, spaces and "
+            f"{' '.join(NAME_PUNCTUATION.strip())} only: {title!r} has {' '.join(odd)}"
+        )
         return 2
     if slug in RESERVED_FOLDERS:
         print(f"carepages: content/{slug}/ is kept for the site's own files: pick another name")

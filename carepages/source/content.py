@@ -34,7 +34,13 @@ from carepages.source.languages import DEFAULT, language_of, localized, translat
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.problems import Problem
 from carepages.source.wording import validate
-from carepages.source.yamlfile import Located, load_yaml_file, read_text, split_front_matter
+from carepages.source.yamlfile import (
+    MAX_PAGE_BYTES,
+    Located,
+    load_yaml_file,
+    read_text,
+    split_front_matter,
+)
 
 TREATMENT_PAGES = ("index.md", "recovery.md", "faq.md")
 DATA_FILES = ("treatment.yml", "faq.yml")
@@ -163,10 +169,26 @@ class Shown:
             return str(path)
 
 
+# Markdown marks (brackets, emphasis, code, tags, entities, braces) a page may hold: real
+# pages have a few hundred; the budget keeps reading any page well under a second.
+MAX_MARKS = 20_000
+MARKS = "[]*_`<&{!"
+
+
 def load_page(path: Path, shown: str) -> tuple[Page | None, list[Problem]]:
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown, limit=MAX_PAGE_BYTES)
     if text is None:
         return None, problems
+    marks = sum(text.count(mark) for mark in MARKS)
+    if marks > MAX_MARKS:
+        return None, [
+            Problem(
+                shown,
+                1,
+                f"the page holds {marks:,} Markdown marks ({' '.join(MARKS)}), more than the "
+                f"{MAX_MARKS:,} a page may hold: split it into shorter pages",
+            )
+        ]
     located, body, body_line, problems = split_front_matter(text, shown)
     meta = PageMeta()
     if located is not None and located.data:

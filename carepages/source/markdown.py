@@ -100,8 +100,10 @@ class _AsWritten(MarkdownIt):
         return link
 
 
+@functools.lru_cache(maxsize=32)
 def read_markdown(body: str, first_line: int = 1) -> MarkdownDoc:
-    """Read a page body; `first_line` is the file line the body starts on."""
+    """Read a page body; `first_line` is the file line the body starts on. (Cached: the
+    loader and the checks read the same page; callers do not change the result.)"""
     doc = MarkdownDoc()
     tokens = _parser().parse(body)
     context: list[str] = []  # open block kinds: "item", "cell", "heading"

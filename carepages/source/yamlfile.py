@@ -325,9 +325,33 @@ def split_front_matter(text: str, path: str) -> tuple[Located | None, str, int, 
     return located, body, max(body_start, 1), problems
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 file, or say which line holds the first byte that is not UTF-8."""
-    raw = path.read_bytes()
+MB = 1024 * 1024
+# The largest files read: far above any real page or data file, low enough that every check
+# finishes in seconds.
+MAX_PAGE_BYTES = 1 * MB
+MAX_DATA_BYTES = 2 * MB
+
+
+def read_text(
+    path: Path, shown: str, limit: int = MAX_DATA_BYTES
+) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file, or say which line holds the first byte that is not UTF-8 (or that
+    the file is larger than `limit` bytes)."""
+    what = "page" if limit == MAX_PAGE_BYTES else "data file"
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return None, [
+                Problem(
+                    shown,
+                    1,
+                    f"the file is larger than {limit // MB} MB, the most a {what} may be: "
+                    "split it into smaller files",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, f"the file cannot be read ({exc.strerror or exc})")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

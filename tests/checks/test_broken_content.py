@@ -103,6 +103,7 @@ class Case:
     pattern: str | None = None
     also: dict[str, str | bytes | None] = field(default_factory=dict)  # None: delete the file
     spanish: bool = False  # a rule about translations: the project keeps Spanish on
+    link: str | None = None  # make `path` a link to this place instead of writing it
 
     @property
     def severity(self) -> str:
@@ -464,6 +465,157 @@ CASES = [
         f"{A}:8: error: '{{#parking}}' would hide the text after it ('{{#' starts a hidden "
         "note): write the id as '{: #parking }'",
     ),
+    # --- pages are data: template code, markup and names ---------------------------------
+    Case(
+        "template-statement-in-a-page",
+        A,
+        about_with("{% set greeting = 'hello' %}"),
+        f"{A}:8: error: '{{%' starts template code, which a page may not hold: remove it (a "
+        "page holds text and macro calls like '{{ timeline() }}')",
+    ),
+    Case(
+        "template-note-in-a-page",
+        A,
+        about_with("{# check this with Dr Patel #}"),
+        f"{A}:8: error: '{{#' starts a hidden note, which a page may not hold: remove it "
+        "(notes for reviewers belong in source_notes in treatment.yml)",
+    ),
+    Case(
+        "template-value-in-a-page",
+        A,
+        about_with("Call {{ config.extra.clinic.phone }} today."),
+        f"{A}:8: error: only a macro call may stand between '{{{{' and '}}}}', like "
+        "'{{ timeline() }}' or '{{ faq(treatment=\"microneedling\") }}': remove the rest",
+    ),
+    Case(
+        "macro-given-a-variable",
+        A,
+        about_with("{{ when_to_call(treatment=page.title) }}"),
+        f"{A}:8: error: macro 'when_to_call' was given a value that is not plain text, a "
+        "number, true or false: write it like when_to_call(treatment='microneedling')",
+    ),
+    Case(
+        "macro-brackets-nested-too-deeply",
+        A,
+        about_with("{{ " + "(" * 3000 + " }}"),
+        f"{A}:8: error: a macro is written wrongly (brackets or braces are nested too deeply): "
+        "write it like '{{ timeline() }}', with the braces and brackets closed",
+    ),
+    Case(
+        "title-with-angle-brackets",
+        A,
+        small(A, "title: About this information", "title: Care for under <5s"),
+        f"{A}:2: error: title: may not contain '<' or '>' (Material would read them as HTML): "
+        "write the words out, like 'under 5' or 'more than 5'",
+    ),
+    Case(
+        "description-with-template-code",
+        A,
+        small(A, "title: About this information", "title: About\ndescription: '{{ x }}'"),
+        f"{A}:3: error: description: may not contain '{{{{', '{{%' or '{{#' (template code): "
+        "remove them",
+    ),
+    Case(
+        "first-heading-with-angle-brackets",
+        A,
+        small(A, "# About this information", "# About &lt;this&gt;"),
+        f"{A}:5: error: the page title may not contain '<' or '>' (Material would read them "
+        "as HTML): write the words out, like 'under 5' or 'more than 5'",
+    ),
+    Case(
+        "clinic-name-with-angle-brackets",
+        "mkdocs.yml",
+        "    name: Riverside <Skin> Clinic",
+        "mkdocs.yml:65: error: extra.clinic: name: may not contain '<' or '>' (Material would "
+        "read them as HTML): write the words out, like 'under 5' or 'more than 5'",
+        pattern=r"    name: Riverside Skin Clinic",
+    ),
+    Case(
+        "site-description-with-angle-brackets",
+        "mkdocs.yml",
+        "site_description: Guides for <everyone>",
+        "mkdocs.yml:4: error: site_description may not contain '<' or '>' (Material would read "
+        "them as HTML): write the words out, like 'under 5' or 'more than 5'",
+        pattern=r"site_description: [^\n]*",
+    ),
+    Case(
+        "html-tag-not-allowed",
+        A,
+        about_with("<button>Book now</button>"),
+        f"{A}:8: error: the HTML tag <button> is not allowed in a page: remove it (pages may "
+        "use plain tags such as <p>, <strong>, <a>, <img>, <details> and tables)",
+    ),
+    Case(
+        "html-attribute-not-allowed",
+        A,
+        about_with('<p style="color: red">Call us first.</p>'),
+        f"{A}:8: error: the HTML attribute 'style' is not allowed on <p>: remove it (allowed: "
+        "class, dir, id, lang, title)",
+    ),
+    Case(
+        "html-title-attribute-with-a-tag",
+        A,
+        about_with('<abbr title="<b>SPF</b>">SPF</abbr>'),
+        f"{A}:8: error: a title attribute may not contain '<' or '>': write the words out",
+    ),
+    Case(
+        "html-address-not-allowed",
+        A,
+        about_with('<img src="file:///C:/photos/team.png" alt="Our team">'),
+        f"{A}:8: error: the address 'file:///C:/photos/team.png' in src= is not allowed: link "
+        "to a page, a file next to it, or a web address (http, https, mailto, tel)",
+    ),
+    Case(
+        "attribute-list-with-an-attribute",
+        A,
+        about_with("## Parking {: #parking onclick=go() }"),
+        f"{A}:8: error: the attribute list '{{: #parking onclick=go() }}' sets 'onclick': an "
+        "attribute list may only give an id ('#name') or classes ('.name'); to show braces "
+        "as text, write \\{ and \\}",
+    ),
+    Case(
+        "too-many-html-tags",
+        A,
+        about_with("<b>x</b> " * 600),
+        f"{A}:8: error: the page holds more than 1000 HTML tags: write it in Markdown (a page "
+        "may hold at most 1000)",
+    ),
+    Case(
+        "too-many-markdown-marks",
+        A,
+        about_with("*" * 20_001),
+        f"{A}:1: error: the page holds 20,001 Markdown marks ([ ] * _ ` < & {{ !), more than "
+        "the 20,000 a page may hold: split it into shorter pages",
+    ),
+    Case(
+        "page-larger-than-1-mb",
+        A,
+        about_with("word " * 220_000),
+        f"{A}:1: error: the file is larger than 1 MB, the most a page may be: split it into "
+        "smaller files",
+    ),
+    Case(
+        "data-file-larger-than-2-mb",
+        FAQ,
+        "# " + "x" * 2_200_000 + "\n" + SMALL_FAQ,
+        f"{FAQ}:1: error: the file is larger than 2 MB, the most a data file may be: split "
+        "it into smaller files",
+    ),
+    Case(
+        "file-name-with-odd-characters",
+        "content/opening hours?.md",
+        "# Opening hours\n\nWe open at nine.\n",
+        "content/opening hours?.md:1: error: the name 'opening hours?.md' becomes a web "
+        "address and a menu label: use only letters, digits, '-', '_' and '.' (rename the file)",
+    ),
+    Case(
+        "file-in-content-is-a-link",
+        "content/team.png",
+        "",
+        "content/team.png:1: error: this is a link to another place on the computer, which "
+        "would be published with the site: put the file itself here",
+        link="/etc/hostname",
+    ),
     # --- macros ------------------------------------------------------------------------
     Case(
         "macro-with-a-wrong-parameter",
@@ -705,7 +857,9 @@ def break_project(root: Path, case: Case) -> str:
         english_only(root)
     target = root / case.path
     expected = case.expected
-    if case.pattern is None:
+    if case.link is not None:
+        target.symlink_to(case.link)
+    elif case.pattern is None:
         if isinstance(case.text, bytes):
             target.write_bytes(case.text)
         else:
