@@ -277,16 +277,18 @@ def on_files(files: Any, config: Any) -> Any:
     """The clinic's colours as a stylesheet (no inline <style> for the policy to allow), and
     for `make serve DRAFT=name`, drafts/name/ previewed as if it were content/name/."""
     clinic = config.extra.get("clinic") or {}
-    files.append(
-        File.generated(
-            config,
-            security.CLINIC_CSS,
-            content=security.clinic_css(
-                str(clinic.get("primary_colour", "#1f5f8b")),
-                str(clinic.get("header_text_colour", "#ffffff")),
-            ),
-        )
+    css = security.clinic_css(
+        str(clinic.get("primary_colour", "#1f5f8b")),
+        str(clinic.get("header_text_colour", "#ffffff")),
     )
+    # Written to a file (not held in memory) because mkdocs-static-i18n sorts every file of
+    # the site by its source path, once per language.
+    generated = Path(config["config_file_path"]).parent / ".cache" / "theme" / "clinic.css"
+    generated.parent.mkdir(parents=True, exist_ok=True)
+    if not generated.exists() or generated.read_text("utf-8") != css:
+        generated.write_text(css, "utf-8")
+    if security.CLINIC_CSS not in files.src_uris:
+        files.append(File.generated(config, security.CLINIC_CSS, abs_src_path=str(generated)))
     draft = os.environ.get("CAREPAGES_DRAFT")
     if not draft:
         return files
