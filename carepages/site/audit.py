@@ -279,7 +279,8 @@ def _url_problem(
         if kind and kind != "//" and kind not in FOLLOWED_SCHEMES:
             return f"'{attr}' is a '{kind}:' address, which is never published"
         return None if kind else _local(url, page, site, absolute_ok)
-    if tag == "link" and attr == "href":
+    # A sitemap names each page's other languages with XHTML's <link> (xhtml:link).
+    if tag in ("link", "xhtml:link") and attr == "href":
         rels = set(attrs.get("rel", "").lower().split())
         if rels and rels <= NAMING_RELS:
             return None if kind in ("", "//", "http", "https") else f"'{attr}' '{shown}'"
