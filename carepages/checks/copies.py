@@ -1,5 +1,5 @@
 """Nobody publishes someone else's sentences by accident: a treatment's text is compared with
-the source documents it cites (`sources:` entries whose `origin` is a file that is present),
+the source documents it cites (`sources:` entries whose `file` is present),
 and a run of 9 or more words in common is an error. In a draft that is the normal state, so
 it is only counted."""
 
@@ -20,10 +20,14 @@ _WORD = re.compile(r"[a-z0-9]+")
 _FILES = ("treatment.yml", "faq.yml", "index.md", "recovery.md", "faq.md")
 
 
+# A web address names where something was published; its words are not sentences.
+_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+")
+
+
 def words_with_lines(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for number, line in enumerate(text.lower().replace("\u2019", "'").split("\n"), start=1):
-        out += [(word, number) for word in _WORD.findall(line)]
+        out += [(word, number) for word in _WORD.findall(_ADDRESS.sub(" ", line))]
     return out
 
 
@@ -37,12 +41,13 @@ def _runs_of(path: Path, stamp: float) -> dict[tuple[str, ...], int]:
     return runs
 
 
-def origin_path(origin: str, project_root: Path, folder: Path) -> Path | None:
-    """The file a source's `origin` names, if it is present: an absolute path, or a path
-    from the project folder or from the treatment's folder. Addresses are not files."""
-    if not origin or re.match(r"^[a-z]+://", origin):
+def origin_path(name: str, project_root: Path, folder: Path) -> Path | None:
+    """The file a source's `file` (or, in older drafts, its `origin`) names, if it is
+    present: an absolute path, or a path from the project folder or from the treatment's
+    folder. Addresses are not files."""
+    if not name or re.match(r"^[a-z]+://", name):
         return None
-    given = Path(origin)
+    given = Path(name)
     for candidate in (given,) if given.is_absolute() else (project_root / given, folder / given):
         if candidate.is_file():
             return candidate
@@ -81,7 +86,7 @@ def _check_treatment(project: Project, data: TreatmentData) -> Iterator[Problem]
     sources: list[tuple[str, dict[tuple[str, ...], int]]] = []
     names: dict[str, str] = {}
     for source in data.treatment.sources:
-        path = origin_path(source.origin, project.root, data.folder)
+        path = origin_path(source.file or source.origin, project.root, data.folder)
         if path is not None:
             sources.append((source.id, _runs_of(path, path.stat().st_mtime)))
             names[source.id] = path.name

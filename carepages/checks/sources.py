@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from carepages.checks.project import Project
 from carepages.source.problems import Problem
 
-# A bare file name ("000_e4b1e9382ff6b493.txt", "leaflet.pdf"): what ingest writes, which means
+# A file name or path ("000_e4b1e9382ff6b493.txt", "../sources/leaflet.pdf"), which means
 # nothing to a patient. An address or words ("a skin clinic's blog, 2017") are fine.
-FILE_NAME = re.compile(r"^[\w.-]+\.(?:txt|html?|md|pdf|docx?|rtf)$", re.IGNORECASE)
+FILE_NAME = re.compile(r"^(?![a-z]+://)[\w./-]+\.(?:txt|html?|md|pdf|docx?|rtf)$", re.IGNORECASE)
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -32,7 +32,7 @@ def check(project: Project) -> Iterator[Problem]:
                     located.line_of(("sources", index, "origin")),
                     f"the origin of source '{source.id}' is a file name ('{source.origin}'), "
                     "which tells patients nothing: say where it was published, like 'a skin "
-                    "clinic's blog, 2017' or its web address",
+                    "clinic's blog, 2017' or its web address (the file itself goes in 'file')",
                     "warning",
                 )
         for index, item in enumerate(data.treatment.source_notes.left_out):

@@ -174,7 +174,8 @@ def _build(merged: Merged, slug: str, activities: dict[str, Activity], today: dt
         Source(
             id=f"s{n}",
             title=plain_text(doc.title)[:200] or doc.source,
-            origin=doc.source,
+            origin=doc.url,
+            file=doc.source,
             sections=_sections_of(doc),
         )
         for n, doc in enumerate(merged.docs, start=1)

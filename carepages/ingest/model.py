@@ -187,6 +187,8 @@ class Document:
     untimed_restrictions: list[RestrictionHit] = field(default_factory=list)
     facts: list[FactHit] = field(default_factory=list)
     encoding: str = "utf-8"
+    # Where the document was published, when it says so ("URL: https://…" as its first line).
+    url: str = ""
     annotated: bool = False  # clauses read for a draft (pipeline.annotate)
 
     def as_json(self) -> dict[str, object]:

@@ -71,6 +71,8 @@ def ingest_blocks(
     doc = Document(
         source=source, title=title or Path(source).stem, blocks=blocks, encoding=encoding
     )
+    header = next((b.text for b in blocks[:3] if _CAPTURE_HEADER.match(b.text)), "")
+    doc.url = header.split(":", 1)[1].strip() if header else ""
     doc.faq = find_faq(blocks)
     read_clauses(blocks)
     doc.timeline = timeline_of(blocks)

@@ -116,9 +116,12 @@ class Source(BaseModel):
 
     id: SlugStr
     title: Text
-    origin: str = Field(
-        default="", description="Where the document came from: a file name or an address."
-    )
+    # Where it was published, as a patient can follow it: its web address, or words such
+    # as "a skin clinic's blog, 2017". The about page shows it.
+    origin: str = ""
+    # The document as the clinic keeps it (a path from the project or the treatment's
+    # folder): `make check` compares the pages with it so no sentence is copied. Never shown.
+    file: str = ""
     sections: list[str] = Field(min_length=1)
 
     @field_validator("sections")

@@ -685,7 +685,7 @@ CASES = [
         small(
             T,
             "    title: Clinic leaflet\n",
-            "    title: Clinic leaflet\n    origin: leaflet.txt\n",
+            "    title: Clinic leaflet\n    file: leaflet.txt\n",
         ).replace(
             "do: [Wash gently.]",
             "do: [Rinse your face with cool water and pat it dry with a soft clean towel.]",
@@ -837,7 +837,7 @@ CASES = [
         ),
         f"{T}:9: warning: the origin of source 's000' is a file name ('leaflet-2024.txt'), which "
         "tells patients nothing: say where it was published, like 'a skin clinic's blog, 2017' "
-        "or its web address",
+        "or its web address (the file itself goes in 'file')",
     ),
 ]
 ERRORS = [case for case in CASES if case.severity == "error"]
