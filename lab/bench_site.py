@@ -270,16 +270,14 @@ def faq_page(facts: dict[str, Any]) -> str:
 
 
 def _label(start: int, end: int | None) -> str:
-    def day(hours: int) -> int:
-        return hours // 24 + 1
-
+    """A step title that says what happens in it (the page shows its days above it)."""
     if end is not None and end <= 0:
-        return f"{-start // 24} days before" if start < -24 else "The day before"
+        return "Get your skin ready" if start < -24 else "Final checks before your visit"
     if end is None:
-        return f"From day {day(start)}"
-    if end - start <= 24:
-        return f"Day {day(start)}"
-    return f"Days {day(start)} to {end // 24}"
+        return "Results keep building"
+    if start == 0:
+        return "Your skin starts to heal"
+    return "Redness fades" if end <= 72 else "Your skin settles"
 
 
 def _timeline(facts: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
@@ -370,7 +368,7 @@ def treatment_data(facts: dict[str, Any], rng: random.Random, today: dt.date) ->
             {
                 "id": sid,
                 "title": f"Clinic notes on {facts['lower']}, part {n}",
-                "origin": f"notes-{facts['slug']}-{n}.txt",
+                "origin": f"our clinic's leaflet on {facts['lower']}, part {n}",
                 "sections": sorted(rng.sample(sections, rng.randint(2, 6)), key=sections.index),
             }
             for n, sid in enumerate(ids, 1)
