@@ -156,7 +156,7 @@ def test_search_for_enrojecimiento_finds_spanish_pages_only(page, file_url, http
 
 @pytest.mark.parametrize("path", [*ES, "es/404.html"])
 def test_spanish_pages_have_no_axe_violations(open_page, http_url, path):
-    page = at(open_page(width=390))
+    page = at(open_page(width=390, bypass_csp=True))  # axe is injected as an inline script
     page.goto(http_url + path, wait_until="networkidle")
     if path == RECOVERY:
         set_treatment_date(page, dt.date(2026, 11, 23))
