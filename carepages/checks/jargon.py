@@ -21,6 +21,8 @@ def _message(word: str, plain: str) -> str:
 
 def check(project: Project) -> Iterator[Problem]:
     for info in project.pages.values():
+        if info.excluded:
+            continue  # never published (conflicts.md): nobody reads it on the site
         for block in info.doc.text:
             for word, plain in plain_words(block.text):
                 yield Problem(info.page.shown, block.line, _message(word, plain), "warning")

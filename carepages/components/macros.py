@@ -305,6 +305,7 @@ def plan_json(site: Site, data: TreatmentData, lang: str = DEFAULT) -> dict[str,
             "range": t("dates_range"),
             "from": t("dates_from"),
             "again": t("chart_again"),
+            "ics": t("timeline_ics_name"),
         },
     }
 

@@ -235,8 +235,8 @@ def make_zip(site_dir: Path, target: Path) -> None:
 
 
 def _folder_problem(path: Path, root: Path, what: str) -> str | None:
-    """Why `path` cannot be used as a folder, or None."""
-    shown = _shown(path, root)
+    """Why `path` cannot be used as a folder, or None (the folder named as one: `build/`)."""
+    shown = f"{_shown(path, root)}/"
     if path.is_symlink() and not path.exists():
         return f"{shown} is a link to nothing: delete it and build again"
     if path.exists() and not path.is_dir():

@@ -26,6 +26,7 @@ What these hooks add (each a no-op on a one-language site):
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import os
@@ -37,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -273,6 +274,7 @@ def split_search_index(site: Path, langs: list[str], config: Any) -> None:
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files: Any, config: Any) -> Any:
     """The clinic's colours as a stylesheet (no inline <style> for the policy to allow), and
     for `make serve DRAFT=name`, drafts/name/ previewed as if it were content/name/."""
@@ -293,15 +295,28 @@ def on_files(files: Any, config: Any) -> Any:
     if not draft:
         return files
     folder = Path(config["config_file_path"]).parent / "drafts" / draft
-    for path in sorted(folder.glob("*.md")):
-        if path.name == "conflicts.md":
-            continue
-        files.append(
+    pages = Files(
+        [
             File(
                 f"{draft}/{path.name}",
                 src_dir=str(folder.parent),
                 dest_dir=config["site_dir"],
                 use_directory_urls=config["use_directory_urls"],
             )
-        )
+            for path in sorted(folder.glob("*.md"))
+            if path.name != "conflicts.md"
+        ]
+    )
+    i18n = languages.plugin(config)
+    if i18n is not None:
+        # mkdocs-static-i18n keeps only the pages under docs_dir (each in the language being
+        # built, under es/ for Spanish): it is handed the draft's pages with drafts/ as
+        # their docs_dir, and the sitemap's list of this language's pages gains them.
+        draft_config = copy.copy(config)
+        draft_config["docs_dir"] = str(folder.parent)
+        pages = i18n.reconfigure_files(pages, draft_config)
+    for page in pages:
+        files.append(page)
+    if i18n is not None:
+        i18n.i18n_files_per_language[i18n.current_language] = files.documentation_pages()
     return files

@@ -25,6 +25,9 @@ from carepages.source.yamlfile import split_front_matter
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(\s*\{:[^}]*\})?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
 _MACRO_LINE = re.compile(r"^\s*\{\{.*\}\}\s*$")
+# The front matter a reader sees as words, and the review that belongs to one language.
+_PAGE_WORDS = {"title", "description"}
+_PAGE_REVIEW = {"reviewed_by", "last_reviewed"}
 
 
 def todo(text: str) -> str:
@@ -97,7 +100,14 @@ def page_text(markdown: str) -> str:
     located, body, _, _ = split_front_matter(markdown, "page")
     out: list[str] = []
     if located is not None and isinstance(located.data, dict):
-        meta = {key: todo(str(value)) for key, value in located.data.items() if value}
+        # Only the words are translated; a draft page's `status: draft` (or its `hide`)
+        # holds for its translation as it is. The English page's own review is not the
+        # translation's.
+        meta = {
+            key: todo(str(value)) if key in _PAGE_WORDS else value
+            for key, value in located.data.items()
+            if value and key not in _PAGE_REVIEW
+        }
         out += ["---", _dump(meta).rstrip("\n"), "---", ""]
     previous = ""
     for line in body.split("\n"):

@@ -208,9 +208,11 @@ def test_previous_and_next_follow_the_menu(page, file_url):
         for link in page.locator("nav.md-nav--primary .md-nav__link").all_inner_texts()
         if link.strip()
     ]
-    treatment = ["Microneedling", "Your recovery, day by day", "Microneedling questions"]
+    treatment = ["Microneedling", "Microneedling recovery, day by day", "Microneedling questions"]
     assert [item for item in menu if item in treatment][-3:] == treatment
-    expect(page.locator(".md-footer__link--next")).to_contain_text("Your recovery, day by day")
+    expect(page.locator(".md-footer__link--next")).to_contain_text(
+        "Microneedling recovery, day by day"
+    )
     page.locator(".md-footer__link--next").click()
     page.wait_for_url("**/microneedling/recovery.html")
     expect(page.locator(".md-footer__link--prev")).to_contain_text("Microneedling")

@@ -526,7 +526,7 @@ CASES = [
         "clinic-name-with-angle-brackets",
         "mkdocs.yml",
         "    name: Riverside <Skin> Clinic",
-        "mkdocs.yml:65: error: extra.clinic: name: may not contain '<' or '>' (Material would "
+        "mkdocs.yml:@line: error: extra.clinic: name: may not contain '<' or '>' (Material would "
         "read them as HTML): write the words out, like 'under 5' or 'more than 5'",
         pattern=r"    name: Riverside Skin Clinic",
     ),

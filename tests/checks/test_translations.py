@@ -3,6 +3,7 @@ do not, with the file and line an editor (or translator) has to fix."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,9 +97,14 @@ def test_a_question_id_that_does_not_exist_is_an_error_and_its_question_a_warnin
 def test_a_translation_reviewed_before_the_english_text_changed_is_a_warning(
     fresh_project: Path, check_output: Check
 ) -> None:
-    line = edit(
-        fresh_project, TREATMENT_ES, "last_reviewed: 2026-11-20", "last_reviewed: 2026-10-02"
+    # Whatever day the translator last reviewed it, a day before the English review is stale.
+    reviewed = re.search(
+        r"^last_reviewed: \d{4}-\d{2}-\d{2}$",
+        (fresh_project / TREATMENT_ES).read_text("utf-8"),
+        re.M,
     )
+    assert reviewed
+    line = edit(fresh_project, TREATMENT_ES, reviewed[0], "last_reviewed: 2026-10-02")
     code, lines = check_output(fresh_project)
     assert lines == [
         f"{TREATMENT_ES}:{line}: warning: the translation was last reviewed on 2026-10-02, "

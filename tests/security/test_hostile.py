@@ -6,7 +6,8 @@ A case file (YAML) says what it `tries`, its `class`, how to change the project 
 the body of content/about.md from line 7; `files`: whole files; `replace`: [old, new] in a
 file; `sources`: source documents for ingest) and what must happen (`run`: check, build,
 mkdocs (the build without `carepages check` in front, to test the walls behind it) or
-ingest; `refused`: lines of output; `built`: the site is built and browsed).
+ingest; `refused`: lines of output, `@line` being the line `replace` changed; `built`: the
+site is built and browsed).
 """
 
 from __future__ import annotations
@@ -66,6 +67,14 @@ def apply(case: dict, root: Path) -> None:
         (root / name).symlink_to(target)
 
 
+def replaced_line(case: dict) -> int:
+    """The line of the real project where the case's one `replace` begins (`@line` in
+    `refused`), so a message about an edited file keeps up with the file's other lines."""
+    ((name, (old, _new)),) = (case.get("replace") or {}).items()
+    text = (ROOT / name).read_text("utf-8")
+    return text.count("\n", 0, text.index(old)) + 1
+
+
 def run(case: dict, root: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     kind = case.get("run", "check")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), CAREPAGES_TODAY=TODAY)
@@ -118,6 +127,8 @@ def test_hostile_case_is_refused_or_harmless(path: Path, fresh_project: Path, tm
     assert "Traceback" not in output, output
     assert not (root / MARKER).exists(), "the payload ran"
     for line in case.get("refused") or []:
+        if "@line" in line:
+            line = line.replace("@line", str(replaced_line(case)))
         assert line in lines, output
     if case.get("refused"):
         assert result.returncode != 0, output

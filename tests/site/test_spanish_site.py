@@ -44,6 +44,18 @@ def test_every_english_page_has_a_spanish_twin_and_the_switcher_links_both(
     assert not soup.select(".cp-untranslated"), "every sample page is translated"
 
 
+def translation_reviewed(page: str) -> str:
+    """The last_reviewed day of the Spanish source of a built page under es/."""
+    name = page.removeprefix("es/").removesuffix(".html")
+    folder = ROOT / "content" / posixpath.dirname(name)
+    if (folder / "treatment.es.yml").exists():
+        data = yaml.safe_load((folder / "treatment.es.yml").read_text("utf-8"))
+    else:
+        text = (ROOT / "content" / f"{name}.es.md").read_text("utf-8")
+        data = yaml.safe_load(text.split("---\n")[1])
+    return data["last_reviewed"].isoformat()
+
+
 @pytest.mark.parametrize("page", ES)
 def test_spanish_structured_data_is_in_spanish_and_names_the_translation_reviewer(
     site_dir: Path, page: str
@@ -56,7 +68,9 @@ def test_spanish_structured_data_is_in_spanish_and_names_the_translation_reviewe
     assert web_page["url"] == f"https://care.riverside-skin.example/{page}"
     reviewers = [person["name"] for person in web_page["reviewedBy"]]
     assert "Lucía Romero, traductora sanitaria" in reviewers
-    assert web_page["lastReviewed"] == "2026-11-20"
+    # The day the translation was checked (not the English review): a treatment's pages
+    # take it from treatment.es.yml, a site page from its own front matter.
+    assert web_page["lastReviewed"] == translation_reviewed(page)
 
 
 def test_the_spanish_review_line_names_clinician_and_translator(site_dir: Path) -> None:
@@ -66,7 +80,7 @@ def test_the_spanish_review_line_names_clinician_and_translator(site_dir: Path) 
         "Revisado por Dra. Amira Patel, dermatóloga consultora, el 1 de noviembre de 2026" in text
     )
     assert (
-        "Traducción revisada por Lucía Romero, traductora sanitaria, el 20 de noviembre de 2026"
+        "Traducción revisada por Lucía Romero, traductora sanitaria, el 3 de diciembre de 2026"
         in text
     )
 
@@ -79,13 +93,24 @@ def test_spanish_faq_keeps_the_english_ids_for_deep_links(site_dir: Path) -> Non
     assert summary.get_text() == "¿Duele?"
 
 
+def plan_of(site: Path, page: str) -> tuple[str, dict]:
+    """The timeline's date locale and the plan its script reads (the JSON data block)."""
+    section = soup_of(site, page).select_one("[data-timeline]")
+    return section["data-locale"], json.loads(section.select_one("script[data-plan]").string)
+
+
 def test_the_spanish_timeline_hands_its_words_and_locale_to_the_script(site_dir: Path) -> None:
-    section = soup_of(site_dir, "es/microneedling/recovery.html").select_one("[data-timeline]")
-    words = json.loads(section["data-words"])
-    assert words["date_locale"] == "es-ES"
-    assert words["timeline_countdown"]["other"] == "Faltan {n} días para su tratamiento: {date}"
-    english = soup_of(site_dir, "microneedling/recovery.html").select_one("[data-timeline]")
-    assert json.loads(english["data-words"])["date_locale"] == "en-GB"
+    locale, plan = plan_of(site_dir, "es/microneedling/recovery.html")
+    assert locale == "es-ES"
+    assert plan["text"]["heading"] == "Hoy, {date}: {when}"
+    assert plan["text"]["from"] == "Desde el {first}"
+    assert plan["days"][0]["when"] == "faltan 14 días para su tratamiento"
+    assert plan["days"][0]["countdown"][0] == "Su tratamiento es dentro de 14 días, el {date}."
+    first_card = plan["cards"][plan["before"]["card"]]["groups"][0]
+    assert first_card["title"] == "Pronto tendrá que evitar"
+    locale, plan = plan_of(site_dir, "microneedling/recovery.html")
+    assert locale == "en-GB"
+    assert plan["text"]["heading"] == "Today, {date}: {when}"
 
 
 def test_the_clinic_speaks_spanish_on_spanish_pages_with_the_same_numbers(site_dir: Path) -> None:
@@ -170,14 +195,16 @@ def test_an_untranslated_page_shows_english_with_a_spanish_notice(
     assert len(parts) == 3  # timeline, activity table, when to call
     for part in parts:
         assert part.select_one(".cp-untranslated__notice")["lang"] == "es"
-    assert recovery.select_one("article h1").get_text() == "Su recuperación, día a día"
+    assert (
+        recovery.select_one("article h1").get_text() == "Recuperación del microneedling, día a día"
+    )
     spanish_index = (site / "es/search/search_index.json").read_text()
     assert "Wash gently with a mild cleanser" not in spanish_index
     assert "Wash gently with a mild cleanser" in (site / "search/search_index.json").read_text()
 
 
 def test_switching_spanish_off_in_one_line_gives_the_english_site_alone(
-    fresh_project: Path,
+    fresh_project: Path, site_dir: Path
 ) -> None:
     set_language_build(fresh_project, "es", False)
     result = run_carepages("build", "--root", str(fresh_project), cwd=fresh_project)
@@ -185,12 +212,17 @@ def test_switching_spanish_off_in_one_line_gives_the_english_site_alone(
     site = fresh_project / "site"
     assert not (site / "es").exists()
     assert not list((site / "assets/javascripts").rglob("lunr*.js"))
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == sorted(
-        [*PAGES, "404.html"]
+    # The same English pages as the site built in both languages, every treatment's.
+    english = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if p.relative_to(site_dir).parts[0] != "es"
     )
+    assert {*PAGES, "404.html"} <= set(english)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == english
     for page in PAGES:
         soup = soup_of(site, page)
         assert not soup.select(".md-select"), "no language switcher with one language"
         assert soup.html["lang"] == "en"
     assert "xhtml:link" not in (site / "sitemap.xml").read_text()
-    assert re.search(r"built 7 pages", result.stdout)
+    assert re.search(rf"built {len(english)} pages", result.stdout)

@@ -90,5 +90,11 @@ def test_a_draft_preview_says_draft_on_every_page(tmp_path: Path) -> None:
         banner = soup.select_one("article .cp-draft-banner")
         assert banner is not None and banner.strong.get_text() == "DRAFT", page
         assert soup.select_one("article h1").find_next(class_="cp-draft-banner") is banner
+    # The Spanish preview shows the draft too, from the Spanish files ingest wrote for it.
+    for page in ("es/enzyme/index.html", "es/enzyme/recovery.html", "es/enzyme/faq.html"):
+        soup = soup_of(tmp_path / "site", page)
+        assert soup.html["lang"] == "es"
+        banner = soup.select_one("article .cp-draft-banner")
+        assert banner is not None and banner.strong.get_text() == "BORRADOR", page
     article = soup_of(tmp_path / "site", "enzyme/index.html").select_one("article").get_text()
     assert "[//]" not in article and "s1:" not in article  # provenance stays out of the page

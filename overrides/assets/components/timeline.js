@@ -208,7 +208,9 @@
 
     const downloadCalendar = () => {
       const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
-      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//carepages//recovery plan//EN", "METHOD:PUBLISH"];
+      // The calendar is in the page's language; the file is named in it too.
+      const language = (document.documentElement.lang || "en").toUpperCase();
+      const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//carepages//recovery plan//${language}`, "METHOD:PUBLISH"];
       plan.events.forEach(([id, offset, words]) => {
         const day = addDays(treatment, offset);
         lines.push(
@@ -224,7 +226,7 @@
       lines.push("END:VCALENDAR");
       const link = element("a");
       link.href = URL.createObjectURL(new Blob([`${lines.map(fold).join("\r\n")}\r\n`], { type: "text/calendar" }));
-      link.download = `${slug}-recovery.ics`;
+      link.download = fill(text.ics, { slug });
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
     };

@@ -5,6 +5,10 @@
    Content-Security-Policy does not run; carepages' build points the shim at this file. */
 (() => {
   const worker = document.currentScript.dataset.worker;
+  // Material's search worker finds its own address as the frame's first script[src], and
+  // from it the lunr language packs (Spanish stemming): leave the frame as upstream's inline
+  // bootstrap does, with the worker's script the first one.
+  document.currentScript.remove();
   window.postMessage = (message, origin) => parent.postMessage(message, origin || "*");
   window.importScripts = (...urls) =>
     urls.reduce(
