@@ -67,31 +67,15 @@ def _treatment(data: TreatmentData, name: str) -> Iterator[Problem]:
         return
     text, located = translation.text, translation.located
     source = Path(data.located.path).name
-    yield from _keyed(
-        located,
-        "timeline",
-        "timeline step",
-        text.timeline,
-        [s.id for s in english.timeline],
-        source,
-    )
-    yield from _keyed(
-        located,
-        "call_us_if",
-        "warning sign",
-        text.call_us_if,
-        [w.id for w in english.call_us_if],
-        source,
-    )
-    yield from _keyed(
-        located,
-        "sources",
-        "source",
-        text.sources,
-        [s.id for s in english.sources],
-        source,
-        required=False,
-    )
+    # Each keyed part: its key, what one item is called, the translated items, the English
+    # ids, and whether every English item needs its translation.
+    keyed: list[tuple[str, str, Mapping[str, object], list[str | None], bool]] = [
+        ("timeline", "timeline step", text.timeline, [s.id for s in english.timeline], True),
+        ("call_us_if", "warning sign", text.call_us_if, [w.id for w in english.call_us_if], True),
+        ("sources", "source", text.sources, [s.id for s in english.sources], False),
+    ]
+    for key, name, items, ids, required in keyed:
+        yield from _keyed(located, key, name, items, ids, source, required=required)
     worded = [r.activity for r in english.restrictions if r.why or r.what or r.before or r.after]
     yield from _keyed(
         located,

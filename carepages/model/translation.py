@@ -11,19 +11,22 @@ shift the translated ones. `apply` lays a translation over the English model; th
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from carepages.model.activities import Activity
 from carepages.model.treatment import (
     Disagreement,
     FaqEntry,
     LeftOut,
+    Name,
+    Question,
     Restriction,
+    ReviewDate,
     SourceNotes,
     Step,
+    Summary,
     Text,
     Treatment,
     WarningSign,
@@ -69,10 +72,10 @@ class TreatmentText(_Strict):
     """`content/<slug>/treatment.<lang>.yml`. `reviewed_by` and `last_reviewed` name the
     person who checked the translation, and when."""
 
-    title: Text
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
+    title: Name
+    summary: Summary
     reviewed_by: Text
-    last_reviewed: dt.date
+    last_reviewed: ReviewDate
     # The clinician who reviewed the English pages (treatment.yml's reviewed_by), with their
     # role in this language: the review line names them both.
     clinician: str = ""
@@ -83,22 +86,10 @@ class TreatmentText(_Strict):
     timeline: dict[str, StepText] = Field(default_factory=dict)
     restrictions: dict[str, RestrictionText] = Field(default_factory=dict)
 
-    @field_validator("last_reviewed", mode="before")
-    @classmethod
-    def _date_only(cls, value: object) -> object:
-        return value.date() if isinstance(value, dt.datetime) else value
-
 
 class QuestionText(_Strict):
-    question: Text
+    question: Question
     answer: Text
-
-    @field_validator("question")
-    @classmethod
-    def _is_question(cls, value: str) -> str:
-        if not value.endswith("?"):
-            raise ValueError("a question should end with '?'")
-        return value
 
 
 class FaqText(_Strict):

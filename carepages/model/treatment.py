@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -45,6 +46,23 @@ def no_markup(value: str) -> str:
 Name = Annotated[Text, AfterValidator(no_markup)]
 Hours = Annotated[int, Field(ge=-MAX_SPAN_HOURS, le=MAX_SPAN_HOURS)]
 Status = Literal["published", "draft"]
+# The one-paragraph summary under a treatment's title (its search and link description).
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
+
+
+def _is_question(value: str) -> str:
+    if not value.endswith("?"):
+        raise ValueError("a question should end with '?'")
+    return value
+
+
+def _date_only(value: object) -> object:
+    # YAML reads `2026-11-20 10:00` as a datetime; a review date is a day.
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+Question = Annotated[Text, AfterValidator(_is_question)]
+ReviewDate = Annotated[dt.date, BeforeValidator(_date_only)]
 
 
 class Span(BaseModel):
@@ -165,11 +183,11 @@ class Treatment(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Name
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
+    summary: Summary
     status: Status = "published"
     reviewed_by: Text
     # Required once published (carepages.checks.freshness); a new draft has none yet.
-    last_reviewed: dt.date | None = None
+    last_reviewed: ReviewDate | None = None
     body_location: str = ""
     sources: list[Source] = Field(min_length=1)
     source_notes: SourceNotes = Field(default_factory=SourceNotes)
@@ -185,28 +203,14 @@ class Treatment(BaseModel):
             return [{"text": item} if isinstance(item, str) else item for item in value]
         return value
 
-    @field_validator("last_reviewed", mode="before")
-    @classmethod
-    def _date_only(cls, value: object) -> object:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
-
 
 class FaqEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: SlugStr
-    question: Text
+    question: Question
     answer: Text
     topic: FaqTopic
-
-    @field_validator("question")
-    @classmethod
-    def _is_question(cls, value: str) -> str:
-        if not value.endswith("?"):
-            raise ValueError("a question should end with '?'")
-        return value
 
 
 class FaqFile(BaseModel):
@@ -228,6 +232,6 @@ class PageMeta(BaseModel):
     status: Status | None = None
     # A translated site page (`about.es.md`): who checked the translation, and when.
     reviewed_by: str | None = None
-    last_reviewed: dt.date | None = None
+    last_reviewed: ReviewDate | None = None
     hide: list[str] | None = None
     template: str | None = None

@@ -227,3 +227,15 @@ def test_scoring_spanish_never_changes_an_english_figure(english: str) -> None:
     finally:
         textstat.set_lang("en_US")
     assert spanish_syllables != before
+
+
+def test_a_translated_title_refuses_markup_as_the_english_one_does(
+    fresh_project: Path, check_output: Check
+) -> None:
+    line = edit(fresh_project, TREATMENT_ES, "title: ", "title: <b>Nuevo</b> ")
+    code, lines = check_output(fresh_project)
+    assert any(
+        entry.startswith(f"{TREATMENT_ES}:{line}: error:") and "'<' or '>'" in entry
+        for entry in lines
+    ), lines
+    assert code == 1
