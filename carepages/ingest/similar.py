@@ -48,6 +48,8 @@ _STOP = frozenset(
         "have",
         "having",
         "he",
+        "she",
+        "him",
         "her",
         "his",
         "i",
@@ -396,6 +398,9 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("hat", "hats", "brimmed"),
     ("antiviral", "antivirals"),
 )
+# A word shorter than this is an abbreviation's letter ("e.g.", "i.e.") or a unit ("mm").
+_MIN_LETTERS = 3
+_WORD_END = re.compile(r"[a-z]+")
 _CONCEPT: dict[str, str] = {word: group[0] for group in _CONCEPTS for word in group}
 # Names of one thing written as several words, read as one token before the words are.
 _PHRASES = re.compile(
@@ -461,14 +466,15 @@ class Keys:
                 continue
             for match in list(pattern.finditer(low)):
                 tokens.add(f"#{activity}")
-                low = (
-                    low[: match.start()] + " " * (match.end() - match.start()) + low[match.end() :]
-                )
+                # The rest of the word goes with it: "sweat" in "sweating" leaves no "ing".
+                end = _WORD_END.match(low, match.end())
+                stop = end.end() if end else match.end()
+                low = low[: match.start()] + " " * (stop - match.start()) + low[stop:]
         squeezed_topic = "".join(self.topic)
         for word in re.findall(r"[a-z][a-z'-]*", low):
             word = word.strip("'-")
-            if not word or word in _STOP or _TIME.match(word):
-                continue
+            if len(word) < _MIN_LETTERS or word in _STOP or _TIME.match(word):
+                continue  # "e.g." and cut-off words are no things a fact is about
             token = _CONCEPT.get(word) or _CONCEPT.get(_stem(word)) or _stem(word)
             if token in self.topic or (squeezed_topic and token == squeezed_topic):
                 continue

@@ -53,3 +53,18 @@ def test_the_line_sits_at_half_the_tokens_shared() -> None:
     # Dice: two of four tokens shared by keys of four tokens each is exactly the line.
     assert similarity("a b c d", "a b e f") == 50.0
     assert similarity("a b c d", "a e f g") < SAME_FACT
+
+
+def test_a_key_holds_no_fragments_of_abbreviations_or_matched_words() -> None:
+    # "sweat" is an exercise word; the "-ing" after it and the letters of "e.g." are not
+    # things a fact is about, so they must not make two sentences look more or less alike.
+    key = KEYS.key("Stay away from sweating workouts (e.g. spinning) for a day.").split()
+    assert "#exercise" in key
+    assert not [token for token in key if len(token) < 3]
+    assert "ing" not in key
+
+
+def test_the_same_advice_has_one_key_with_or_without_an_example_in_brackets() -> None:
+    plain = "Hold off on sweating hard for two days."
+    with_example = "Hold off on sweating hard (e.g. at the gym) for two days."
+    assert KEYS.key(plain) == KEYS.key(with_example)
