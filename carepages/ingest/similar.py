@@ -406,7 +406,9 @@ _CONCEPT: dict[str, str] = {word: group[0] for group in _CONCEPTS for word in gr
 _PHRASES = re.compile(
     r"\b(?:(?P<stretchmark>stretch\s+marks?)|(?P<sundamage>sun[\s-]+damage[ds]?|photo[\s-]?ag(?:e|ing))|"
     r"(?P<coldsore>cold\s+sores?|fever\s+blisters?)|(?P<wrinkle>fine\s+lines)|"
-    r"(?P<pillowcase>pillow\s*cases?|pillows?)|(?P<compress>cool\s+compress\w*|ice\s+packs?))\b"
+    r"(?P<pillowcase>pillow\s*cases?|pillows?)|(?P<compress>cool\s+compress\w*|ice\s+packs?)|"
+    r"(?P<newskin>(?:new|fresh|newly|freshly)(?:,?\s+(?:and\s+)?(?:new|fresh|healthy))*\s+"
+    r"(?:peeled\s+|exposed\s+|formed\s+)?skin))\b"
 )
 # The things a fact is about: the first word of each concept, and each activity (#id).
 FACETS = frozenset(group[0] for group in _CONCEPTS) | {
@@ -415,6 +417,7 @@ FACETS = frozenset(group[0] for group in _CONCEPTS) | {
     "coldsore",
     "pillowcase",
     "compress",
+    "newskin",
 }
 
 

@@ -68,3 +68,30 @@ def test_the_same_advice_has_one_key_with_or_without_an_example_in_brackets() ->
     plain = "Hold off on sweating hard for two days."
     with_example = "Hold off on sweating hard (e.g. at the gym) for two days."
     assert KEYS.key(plain) == KEYS.key(with_example)
+
+
+PEEL_KEYS = Keys(topic="Chemical peel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New skin shows underneath.",
+        "Fresh, healthy skin comes through.",
+        "Shield freshly peeled skin from the sun.",
+        "The newly exposed skin is delicate.",
+    ],
+)
+def test_new_fresh_and_freshly_peeled_skin_are_one_thing(text: str) -> None:
+    assert "newskin" in PEEL_KEYS.key(text).split()
+
+
+def test_new_skin_said_two_ways_scores_as_one_fact() -> None:
+    a = PEEL_KEYS.key("Fresh skin shows once the flakes are gone.")
+    b = PEEL_KEYS.key("When flaking ends, new skin is revealed.")
+    assert similarity(a, b) >= SAME_FACT
+
+
+def test_new_on_its_own_is_not_new_skin() -> None:
+    # "new collagen" is about collagen; only new or fresh *skin* is the thing.
+    assert "newskin" not in PEEL_KEYS.key("New collagen builds up over the weeks after.").split()
