@@ -397,6 +397,9 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ),
     ("hat", "hats", "brimmed"),
     ("antiviral", "antivirals"),
+    # How far a treatment reaches into the skin: the needles' depth, a peel's strength.
+    # Not "deeper": "serums sink in deeper" is about products, not the treatment.
+    ("depth", "depths", "deep", "heavy", "heavier", "superficial", "mediumdepth"),
 )
 # A word shorter than this is an abbreviation's letter ("e.g.", "i.e.") or a unit ("mm").
 _MIN_LETTERS = 3
@@ -408,7 +411,8 @@ _PHRASES = re.compile(
     r"(?P<coldsore>cold\s+sores?|fever\s+blisters?)|(?P<wrinkle>fine\s+lines)|"
     r"(?P<pillowcase>pillow\s*cases?|pillows?)|(?P<compress>cool\s+compress\w*|ice\s+packs?)|"
     r"(?P<newskin>(?:new|fresh|newly|freshly)(?:,?\s+(?:and\s+)?(?:new|fresh|healthy))*\s+"
-    r"(?:peeled\s+|exposed\s+|formed\s+)?skin))\b"
+    r"(?:peeled\s+|exposed\s+|formed\s+)?skin)|"
+    r"(?P<depth>(?:light|lighter|medium|mild)(?:[\s-]+depth)?(?=\s+(?:chemical\s+)?peels?\b)))\b"
 )
 # The things a fact is about: the first word of each concept, and each activity (#id).
 FACETS = frozenset(group[0] for group in _CONCEPTS) | {
@@ -458,12 +462,13 @@ class Keys:
         if cached is not None:
             return cached
         low = text.lower().replace("\u2019", "'")
-        if self._topic_words is not None:
-            low = self._topic_words.sub(" ", low)
         tokens: set[str] = set()
+        # Before the treatment's name is taken out: "a light chemical peel" says how deep.
         for match in _PHRASES.finditer(low):
             tokens.add(next(name for name, value in match.groupdict().items() if value))
         low = _PHRASES.sub(" ", low)
+        if self._topic_words is not None:
+            low = self._topic_words.sub(" ", low)
         for activity, pattern in self.vocabulary.patterns:
             if activity == UNLISTED:
                 continue

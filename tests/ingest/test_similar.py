@@ -95,3 +95,34 @@ def test_new_skin_said_two_ways_scores_as_one_fact() -> None:
 def test_new_on_its_own_is_not_new_skin() -> None:
     # "new collagen" is about collagen; only new or fresh *skin* is the thing.
     assert "newskin" not in PEEL_KEYS.key("New collagen builds up over the weeks after.").split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A light chemical peel barely flakes.",
+        "Medium-depth peels take about a week to settle.",
+        "How long it lasts depends on how heavy the peel was.",
+        "A superficial treatment heals fast.",
+        "The needle depth is chosen for each patient.",
+    ],
+)
+def test_how_deep_a_treatment_reaches_is_one_thing_in_any_of_its_words(text: str) -> None:
+    assert "depth" in PEEL_KEYS.key(text).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Light exercise is fine the next day.",
+        "Serums sink in deeper afterwards.",
+        "A history of light sensitivity matters.",
+    ],
+)
+def test_light_and_deeper_in_other_senses_are_not_about_depth(text: str) -> None:
+    assert "depth" not in PEEL_KEYS.key(text).split()
+
+
+def test_light_peels_still_count_as_a_course_of_peels() -> None:
+    # Naming the depth does not hide that the sentence talks of several peels.
+    assert {"depth", "series"} <= set(PEEL_KEYS.key("Light peels are done as a series.").split())
