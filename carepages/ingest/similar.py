@@ -48,6 +48,8 @@ _STOP = frozenset(
         "have",
         "having",
         "he",
+        "she",
+        "him",
         "her",
         "his",
         "i",
@@ -395,13 +397,22 @@ _CONCEPTS: tuple[tuple[str, ...], ...] = (
     ),
     ("hat", "hats", "brimmed"),
     ("antiviral", "antivirals"),
+    # How far a treatment reaches into the skin: the needles' depth, a peel's strength.
+    # Not "deeper": "serums sink in deeper" is about products, not the treatment.
+    ("depth", "depths", "deep", "heavy", "heavier", "superficial", "mediumdepth"),
 )
+# A word shorter than this is an abbreviation's letter ("e.g.", "i.e.") or a unit ("mm").
+_MIN_LETTERS = 3
+_WORD_END = re.compile(r"[a-z]+")
 _CONCEPT: dict[str, str] = {word: group[0] for group in _CONCEPTS for word in group}
 # Names of one thing written as several words, read as one token before the words are.
 _PHRASES = re.compile(
     r"\b(?:(?P<stretchmark>stretch\s+marks?)|(?P<sundamage>sun[\s-]+damage[ds]?|photo[\s-]?ag(?:e|ing))|"
     r"(?P<coldsore>cold\s+sores?|fever\s+blisters?)|(?P<wrinkle>fine\s+lines)|"
-    r"(?P<pillowcase>pillow\s*cases?|pillows?)|(?P<compress>cool\s+compress\w*|ice\s+packs?))\b"
+    r"(?P<pillowcase>pillow\s*cases?|pillows?)|(?P<compress>cool\s+compress\w*|ice\s+packs?)|"
+    r"(?P<newskin>(?:new|fresh|newly|freshly)(?:,?\s+(?:and\s+)?(?:new|fresh|healthy))*\s+"
+    r"(?:peeled\s+|exposed\s+|formed\s+)?skin)|"
+    r"(?P<depth>(?:light|lighter|medium|mild)(?:[\s-]+depth)?(?=\s+(?:chemical\s+)?peels?\b)))\b"
 )
 # The things a fact is about: the first word of each concept, and each activity (#id).
 FACETS = frozenset(group[0] for group in _CONCEPTS) | {
@@ -410,6 +421,7 @@ FACETS = frozenset(group[0] for group in _CONCEPTS) | {
     "coldsore",
     "pillowcase",
     "compress",
+    "newskin",
 }
 
 
@@ -450,25 +462,27 @@ class Keys:
         if cached is not None:
             return cached
         low = text.lower().replace("\u2019", "'")
-        if self._topic_words is not None:
-            low = self._topic_words.sub(" ", low)
         tokens: set[str] = set()
+        # Before the treatment's name is taken out: "a light chemical peel" says how deep.
         for match in _PHRASES.finditer(low):
             tokens.add(next(name for name, value in match.groupdict().items() if value))
         low = _PHRASES.sub(" ", low)
+        if self._topic_words is not None:
+            low = self._topic_words.sub(" ", low)
         for activity, pattern in self.vocabulary.patterns:
             if activity == UNLISTED:
                 continue
             for match in list(pattern.finditer(low)):
                 tokens.add(f"#{activity}")
-                low = (
-                    low[: match.start()] + " " * (match.end() - match.start()) + low[match.end() :]
-                )
+                # The rest of the word goes with it: "sweat" in "sweating" leaves no "ing".
+                end = _WORD_END.match(low, match.end())
+                stop = end.end() if end else match.end()
+                low = low[: match.start()] + " " * (stop - match.start()) + low[stop:]
         squeezed_topic = "".join(self.topic)
         for word in re.findall(r"[a-z][a-z'-]*", low):
             word = word.strip("'-")
-            if not word or word in _STOP or _TIME.match(word):
-                continue
+            if len(word) < _MIN_LETTERS or word in _STOP or _TIME.match(word):
+                continue  # "e.g." and cut-off words are no things a fact is about
             token = _CONCEPT.get(word) or _CONCEPT.get(_stem(word)) or _stem(word)
             if token in self.topic or (squeezed_topic and token == squeezed_topic):
                 continue
