@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -84,6 +85,19 @@ def on_config(config: Any) -> Any:
         # One stemmer per index: lunr.es on the Spanish pages, nothing extra on the English.
         search.config.lang = [languages.build_language(config)]
     return config
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    """The theme's templates compiled once and kept under .cache/jinja/ (Jinja recompiles a
+    template whose source changed, and ignores a cache another Python wrote): the pages come
+    out the same, the build skips compiling Material's templates again."""
+    folder = Path(config["config_file_path"]).parent / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env  # a read-only project builds, only without the cache
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def _pages(items: list[Any]) -> list[Page]:
