@@ -10,6 +10,7 @@ file's translated text is laid over the English structure (`carepages.model.tran
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from carepages.model.treatment import FaqEntry, FaqFile, PageMeta, Treatment
 from carepages.source.languages import DEFAULT, language_of, localized, translation_path
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.problems import Problem
+from carepages.source.template import split_template
 from carepages.source.wording import validate
 from carepages.source.yamlfile import (
     MAX_PAGE_BYTES,
@@ -71,6 +73,12 @@ class Page:
 
     def markdown(self) -> MarkdownDoc:
         return read_markdown(self.body, self.body_line)
+
+    @functools.cached_property
+    def prose(self) -> MarkdownDoc:
+        """The page's Markdown as MkDocs reads it once the macros have run, its template
+        constructs (macro calls) blanked; read once, whoever asks first."""
+        return read_markdown(split_template(self.body).prose, self.body_line)
 
 
 @dataclass
@@ -198,11 +206,7 @@ def load_page(path: Path, shown: str) -> tuple[Page | None, list[Problem]]:
     page = Page(path, shown, meta, body, body_line, located)
     if not body.strip() and not problems:
         problems.append(Problem(shown, 1, "the page is empty: write its text or delete the file"))
-    elif (
-        meta.title is None
-        and not problems
-        and not any(h.level == 1 for h in page.markdown().headings)
-    ):
+    elif meta.title is None and not problems and not any(h.level == 1 for h in page.prose.headings):
         problems.append(
             Problem(
                 shown,
