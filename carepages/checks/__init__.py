@@ -36,6 +36,7 @@ from carepages.checks import (
 from carepages.checks.project import Project, load_project
 from carepages.source import languages
 from carepages.source.content import Site, load_site
+from carepages.source.languages import DEFAULT
 from carepages.source.problems import Problem
 
 CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
@@ -67,6 +68,15 @@ def collect(
 
     `today` defaults to CAREPAGES_TODAY (YYYY-MM-DD, so tests and `build` can pin the
     date) and then to the real date."""
+    sites, problems = check_sites(root, today, draft)
+    return sites[DEFAULT], problems
+
+
+def check_sites(
+    root: Path, today: dt.date | None = None, draft: str | None = None
+) -> tuple[dict[str, Site], list[Problem]]:
+    """`collect`, with the site loaded in each language it is built in (the default
+    language first), as the checks read it."""
     extra = [root / "drafts" / draft] if draft else []
     site = load_site(root / "content", root / "mkdocs.yml", base=root, extra_treatments=extra)
     # Each other language the site is built in: its pages, and its text over the English.
@@ -82,7 +92,7 @@ def collect(
         problems.update(other.problems)
     for check in CHECKS:
         problems.update(check(project))
-    return site, sorted(problems)
+    return {DEFAULT: site, **others}, sorted(problems)
 
 
 def _env_today() -> dt.date | None:

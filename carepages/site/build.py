@@ -10,8 +10,11 @@ that names a file; no traceback reaches an editor.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
+import gc
 import json
+import logging
 import os
 import re
 import shutil
@@ -24,9 +27,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from carepages.checks import collect, report
+from carepages.checks import check_sites, collect, report
+from carepages.site import macros as site_macros
 from carepages.site import publish
 from carepages.site.publish import ZIP_NAME, checkpoint
+from carepages.source.content import content_stamp
 
 ZIP_FOLDER = "carepages-site"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
@@ -46,8 +51,6 @@ SHIM_START = '"use strict";(()=>{'
 # diagrams this site never has); point those at an empty script so nothing leaves the device.
 CDN_URL = re.compile(rb"https://unpkg\.com/[^\"'`\s)]*")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*][#@] sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
-# A build that runs longer than this is stopped (the benchmark's 1000 pages take ~20 s).
-TIMEOUT = int(os.environ.get("CAREPAGES_BUILD_TIMEOUT", "900"))
 
 
 class BuildFailed(Exception):
@@ -109,44 +112,78 @@ def mkdocs_env(draft: str | None = None) -> dict[str, str]:
     return env
 
 
-def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(config or root / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
-    ]
+class _Records(logging.Handler):
+    """MkDocs' log lines as its command line prints them (without a terminal)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextmanager
+def _mkdocs_log() -> Iterator[_Records]:
+    """MkDocs' log kept, not printed: shown only if the build fails."""
+    from mkdocs.commands import build as commands
+    from mkdocs.utils import DuplicateFilter
+
+    logger = logging.getLogger("mkdocs")
+    records = _Records()
+    duplicates = DuplicateFilter()  # as `mkdocs build` does: a repeated warning once
+    saved = (logger.level, logger.propagate)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(records)
+    commands.log.addFilter(duplicates)
     try:
-        result = subprocess.run(
-            command,
-            cwd=root,
-            env=mkdocs_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildFailed(
-            f"mkdocs build was still running after {TIMEOUT} s and was stopped"
-        ) from None
-    if result.returncode != 0:
-        # MkDocs' own WARNING/ERROR lines say what is wrong (a broken link, a missing file);
-        # its INFO chatter and any traceback lines would only bury them.
-        shown = [
-            line
-            for line in result.stdout.splitlines()
-            if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
-            or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
-            or re.match(r"^[\w./-]+\.md:\d+: ", line)
-        ]
-        raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
+        yield records
+    finally:
+        commands.log.removeFilter(duplicates)
+        logger.removeHandler(records)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
+    """`mkdocs build --strict` in this process (the content the check loaded is not loaded
+    again: carepages.site.macros.share). A warning or error stops the build with MkDocs'
+    own WARNING/ERROR lines, which say what is wrong (a broken link, a missing file)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    # MkDocs runs in the project folder, as `mkdocs build` run there would.
+    config_file, site_dir = str((config or root / "mkdocs.yml").resolve()), site_dir.resolve()
+    failure: str | None = None
+    with _mkdocs_log() as records, contextlib.chdir(root):
+        try:
+            cfg = load_config(config_file=config_file, site_dir=str(site_dir), strict=True)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        except Abort as exc:
+            failure = exc.format_message()
+        except MkDocsException as exc:
+            failure = f"Error: {exc.format_message()}"
+        except Exception as exc:  # a plugin's own failure: its message, never a traceback
+            failure = f"Error: {type(exc).__name__}: {exc}"
+    if failure is None:
+        return
+    # MkDocs' INFO chatter would only bury the lines that say what is wrong.
+    output = [*records.lines, *failure.splitlines()]
+    shown = [
+        line
+        for line in "\n".join(output).splitlines()
+        if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
+        or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
+        or re.match(r"^[\w./-]+\.md:\d+: ", line)
+    ]
+    raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
 
 
 def search_languages(site_dir: Path) -> list[list[str]]:
@@ -269,10 +306,17 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
             step("build stopped; the last good site and zip are unchanged")
             return 1
     step("checking content")
-    _, problems = collect(root)
+    content, config = root / "content", root / "mkdocs.yml"
+    stamp = content_stamp(content, config, [])
+    sites, problems = check_sites(root)
     if report(problems, strict=False):
         step("build stopped: fix the errors above; the last good site is unchanged")
         return 1
+    # The build below takes the site as the check loaded it; what only the checks read
+    # (each page's rendered text) is gone with them.
+    site_macros.share(sites, content, config, [], stamp)
+    del sites
+    gc.collect()
     try:
         work.mkdir(exist_ok=True)
         with _lock(work):
@@ -284,6 +328,7 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
                 step("publishing site/ and the offline zip together")
                 publish.publish(staging / "site", site, dist, work)
             finally:
+                site_macros.unshare()
                 if staging.exists():
                     shutil.rmtree(staging, ignore_errors=True)
     except BuildFailed as exc:

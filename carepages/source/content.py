@@ -11,6 +11,7 @@ file's translated text is laid over the English structure (`carepages.model.tran
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -380,6 +381,27 @@ def treatment_folders(content_dir: Path) -> list[Path]:
         for p in content_dir.iterdir()
         if p.is_dir() and not p.name.startswith((".", "_")) and p.name not in RESERVED_FOLDERS
     )
+
+
+def content_stamp(content_dir: Path, config_path: Path, extra: list[Path]) -> frozenset:
+    """What the files a site is loaded from are now (path, modification time, size): equal
+    stamps, the same files."""
+    entries = set()
+    for folder in (content_dir.resolve(), *(p.resolve() for p in extra)):
+        for dirpath, _, filenames in os.walk(folder):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                entries.add((path, stat.st_mtime_ns, stat.st_size))
+    try:
+        stat = config_path.stat()
+        entries.add((str(config_path.resolve()), stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        pass
+    return frozenset(entries)
 
 
 def load_site(
