@@ -52,7 +52,7 @@ if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
 from carepages.components.strings import strings  # noqa: E402
-from carepages.site import languages, security  # noqa: E402
+from carepages.site import languages, lazysearch, security  # noqa: E402
 from carepages.site.macros import restore  # noqa: E402
 from carepages.source import rawhtml  # noqa: E402
 
@@ -276,11 +276,16 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 
 @event_priority(-150)  # after the offline plugin (-100) and mkdocs-static-i18n (-100)
 def on_post_build(config: Any) -> None:
-    """Once every language is built: one 404 page and one search index per language."""
+    """Once every language is built: one 404 page and one search index per language, and
+    search that loads when the reader first uses it (carepages.site.lazysearch)."""
     if not languages.is_last_build(config):
         return
     langs = languages.build_languages(config)
     site = Path(config.site_dir)
+    try:
+        lazysearch.lazy_search(site)
+    except lazysearch.LazySearchError as exc:
+        raise PluginError(str(exc)) from None
     if len(langs) > 1:
         for lang, text in _NOT_FOUND.items():
             target = site / languages.prefix(lang, config) / "404.html"
