@@ -77,6 +77,12 @@ def check_sites(
 ) -> tuple[dict[str, Site], list[Problem]]:
     """`collect`, with the site loaded in each language it is built in (the default
     language first), as the checks read it."""
+    sites = load_sites(root, draft)
+    return sites, run_checks(root, sites, today)
+
+
+def load_sites(root: Path, draft: str | None = None) -> dict[str, Site]:
+    """The site in each language it is built in, the default language first."""
     extra = [root / "drafts" / draft] if draft else []
     site = load_site(root / "content", root / "mkdocs.yml", base=root, extra_treatments=extra)
     # Each other language the site is built in: its pages, and its text over the English.
@@ -86,13 +92,20 @@ def check_sites(
         )
         for lang in languages.configured(site.config)[1:]
     }
+    return {DEFAULT: site, **others}
+
+
+def run_checks(root: Path, sites: dict[str, Site], today: dt.date | None = None) -> list[Problem]:
+    """Every check over the sites `load_sites` loaded; problems sorted by file and line."""
+    site = sites[DEFAULT]
+    others = {lang: other for lang, other in sites.items() if lang != DEFAULT}
     project = load_project(root, site, today or _env_today() or dt.date.today(), others)
     problems = set(site.problems)
     for other in others.values():
         problems.update(other.problems)
     for check in CHECKS:
         problems.update(check(project))
-    return {DEFAULT: site, **others}, sorted(problems)
+    return sorted(problems)
 
 
 def _env_today() -> dt.date | None:

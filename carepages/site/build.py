@@ -11,29 +11,34 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import fcntl
-import gc
 import json
 import logging
 import os
+import pickle
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from carepages.checks import check_sites, collect, report
+from carepages.checks import collect, load_sites, report, run_checks
 from carepages.site import macros as site_macros
 from carepages.site import publish
 from carepages.site.publish import ZIP_NAME, checkpoint
-from carepages.source.content import content_stamp
+from carepages.source.content import Site, content_stamp
+from carepages.source.problems import Problem
 
 ZIP_FOLDER = "carepages-site"
+T = TypeVar("T")
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 VENDORED_SHIM = Path("overrides/assets/vendor/iframe-worker-shim.js")
 ESBUILD = Path("node_modules/.bin/esbuild")
@@ -147,9 +152,74 @@ def _mkdocs_log() -> Iterator[_Records]:
 
 
 def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
-    """`mkdocs build --strict` in this process (the content the check loaded is not loaded
-    again: carepages.site.macros.share). A warning or error stops the build with MkDocs'
-    own WARNING/ERROR lines, which say what is wrong (a broken link, a missing file)."""
+    """`mkdocs build --strict` in a forked copy of this process: nothing is imported or
+    loaded again (the content loaded for the check is handed over:
+    carepages.site.macros.share), and all the memory the build takes is given back when
+    it ends, before the audit. A warning or error stops the build with MkDocs' own
+    WARNING/ERROR lines, which say what is wrong (a broken link, a missing file)."""
+    failure = _forked(lambda: _mkdocs(root, site_dir, config))
+    if failure is not None:
+        raise BuildFailed(failure)
+
+
+def _forked(work: Callable[[], str | None]) -> str | None:
+    """`work()` (None, or what went wrong) in a forked copy of this process."""
+    if not hasattr(os, "fork"):
+        return work()
+    done, value = _in_fork(work)
+    return value if done else "mkdocs build stopped unexpectedly"
+
+
+def _forked_value(work: Callable[[], T]) -> T | None:
+    """`work()` in a forked copy of this process; None where there is no fork or the copy
+    failed (the caller then does the work here, where a failure shows itself)."""
+    if not hasattr(os, "fork"):
+        return None
+    done, value = _in_fork(work)
+    return value if done else None
+
+
+def _in_fork(work: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run `work` in a forked copy of this process, which ends with this one if it is
+    killed; (True, its value), or (False, None) if the copy did not finish."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read, write = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the copy: work, hand the value back, leave without cleaning up
+        os.close(read)
+        code = 1
+        try:
+            _end_with_parent(parent)
+            value = work()
+            with os.fdopen(write, "wb") as out:
+                out.write(pickle.dumps(value))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        data = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
+        return False, None
+    return True, pickle.loads(data)  # our own copy's answer
+
+
+def _end_with_parent(parent: int) -> None:
+    """Linux: this (forked) process is killed when `parent`, which started it, dies, so a
+    killed build leaves nothing running that holds its lock or writes its work folder."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _mkdocs(root: Path, site_dir: Path, config: Path | None) -> str | None:
+    """`mkdocs build --strict` here; what went wrong, if anything, as the editor sees it."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -173,7 +243,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
         except Exception as exc:  # a plugin's own failure: its message, never a traceback
             failure = f"Error: {type(exc).__name__}: {exc}"
     if failure is None:
-        return
+        return None
     # MkDocs' INFO chatter would only bury the lines that say what is wrong.
     output = [*records.lines, *failure.splitlines()]
     shown = [
@@ -183,7 +253,7 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
         or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
         or re.match(r"^[\w./-]+\.md:\d+: ", line)
     ]
-    raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
+    return "mkdocs build --strict failed:\n" + "\n".join(shown[-30:])
 
 
 def search_languages(site_dir: Path) -> list[list[str]]:
@@ -294,6 +364,16 @@ def _lock(work: Path) -> Iterator[None]:
         yield
 
 
+def _checked(root: Path) -> tuple[dict[str, Site], list[Problem]]:
+    """The site in each language, loaded here for the build, and what the checks found.
+    The checks run in a forked copy of this process, so what they build (every page's
+    rendered text) never adds to the memory the build needs; where there is no fork, or
+    the copy fails, they run here."""
+    sites = load_sites(root)
+    found = _forked_value(lambda: run_checks(root, sites))
+    return sites, found if found is not None else run_checks(root, sites)
+
+
 def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int:
     started = time.perf_counter()
     site = site or root / "site"
@@ -308,15 +388,13 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
     step("checking content")
     content, config = root / "content", root / "mkdocs.yml"
     stamp = content_stamp(content, config, [])
-    sites, problems = check_sites(root)
+    sites, problems = _checked(root)
     if report(problems, strict=False):
         step("build stopped: fix the errors above; the last good site is unchanged")
         return 1
-    # The build below takes the site as the check loaded it; what only the checks read
-    # (each page's rendered text) is gone with them.
+    # The build below takes the site as it was loaded for the check.
     site_macros.share(sites, content, config, [], stamp)
     del sites
-    gc.collect()
     try:
         work.mkdir(exist_ok=True)
         with _lock(work):
