@@ -36,6 +36,7 @@ from carepages.checks import (
 from carepages.checks.project import Project, load_project
 from carepages.source import languages
 from carepages.source.content import Site, load_site
+from carepages.source.languages import DEFAULT
 from carepages.source.problems import Problem
 
 CHECKS: tuple[Callable[[Project], Iterable[Problem]], ...] = (
@@ -67,6 +68,21 @@ def collect(
 
     `today` defaults to CAREPAGES_TODAY (YYYY-MM-DD, so tests and `build` can pin the
     date) and then to the real date."""
+    sites, problems = check_sites(root, today, draft)
+    return sites[DEFAULT], problems
+
+
+def check_sites(
+    root: Path, today: dt.date | None = None, draft: str | None = None
+) -> tuple[dict[str, Site], list[Problem]]:
+    """`collect`, with the site loaded in each language it is built in (the default
+    language first), as the checks read it."""
+    sites = load_sites(root, draft)
+    return sites, run_checks(root, sites, today)
+
+
+def load_sites(root: Path, draft: str | None = None) -> dict[str, Site]:
+    """The site in each language it is built in, the default language first."""
     extra = [root / "drafts" / draft] if draft else []
     site = load_site(root / "content", root / "mkdocs.yml", base=root, extra_treatments=extra)
     # Each other language the site is built in: its pages, and its text over the English.
@@ -76,13 +92,20 @@ def collect(
         )
         for lang in languages.configured(site.config)[1:]
     }
+    return {DEFAULT: site, **others}
+
+
+def run_checks(root: Path, sites: dict[str, Site], today: dt.date | None = None) -> list[Problem]:
+    """Every check over the sites `load_sites` loaded; problems sorted by file and line."""
+    site = sites[DEFAULT]
+    others = {lang: other for lang, other in sites.items() if lang != DEFAULT}
     project = load_project(root, site, today or _env_today() or dt.date.today(), others)
     problems = set(site.problems)
     for other in others.values():
         problems.update(other.problems)
     for check in CHECKS:
         problems.update(check(project))
-    return site, sorted(problems)
+    return sorted(problems)
 
 
 def _env_today() -> dt.date | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from carepages.components import macros
 from carepages.components.macros import MacroUsageError, PageContext
@@ -23,8 +23,18 @@ from carepages.source.content import (
     load_page,
 )
 from carepages.source.languages import DEFAULT, english_name, language_of
-from carepages.source.markdown import MarkdownDoc, read_markdown
+from carepages.source.markdown import MarkdownDoc
 from carepages.source.template import MacroCall, PageTemplate, is_literal_call, split_template
+
+
+@dataclass
+class RenderedHtml:
+    """Ids, and the visible text as units (one per block), of a piece of rendered HTML.
+    Elements marked `hidden` (controls shown only with JavaScript), `data-search-exclude`
+    (notes for reviewing clinicians) and script data blocks are not page text."""
+
+    ids: set[str] = field(default_factory=set)
+    units: list[tuple[str, str]] = field(default_factory=list)  # (tag of the block, text)
 
 
 @dataclass
@@ -37,7 +47,9 @@ class PageInfo:
     template: PageTemplate
     doc: MarkdownDoc  # the prose, template constructs blanked
     lang: str = DEFAULT
-    rendered: list[tuple[MacroCall, Markup]] = field(default_factory=list)
+    # Each macro call the page makes, with what its HTML holds (ids, visible text); the
+    # HTML itself is not kept.
+    rendered: list[tuple[MacroCall, RenderedHtml]] = field(default_factory=list)
     # False when a macro on the page could not be rendered, so its ids are unknown.
     anchors_known: bool = True
     anchors: set[str] = field(default_factory=set)
@@ -156,8 +168,7 @@ def _read(
     uri: str, page: Page, treatment: TreatmentData | None, site: Site, lang: str = DEFAULT
 ) -> PageInfo:
     template = split_template(page.body)
-    doc = read_markdown(template.prose, page.body_line)
-    info = PageInfo(uri, page, treatment, template, doc, lang)
+    info = PageInfo(uri, page, treatment, template, page.prose, lang)
     ctx = PageContext(site, english_name(uri), lang)
     for call in template.calls:
         if not is_literal_call(call.node, macros.MACROS):
@@ -167,10 +178,10 @@ def _read(
         except MacroUsageError:
             info.anchors_known = False
             continue
-        info.rendered.append((call, html))
+        info.rendered.append((call, read_html(html)))
     info.anchors = set(info.doc.anchors())
-    for _, html in info.rendered:
-        info.anchors |= rendered_ids(html)
+    for _, reading in info.rendered:
+        info.anchors |= reading.ids
     for raw in info.doc.html:
         info.anchors |= {attrs["id"] for _, attrs in rawhtml.tags(raw.html) if attrs.get("id")}
     return info
@@ -187,71 +198,57 @@ _BLOCKS = {
 _VOID = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area"}
 
 
-class _Reader(HTMLParser):
-    """Ids, and the visible text as units (one per block), of a piece of HTML. Elements marked
-    `hidden` (controls shown only with JavaScript), `data-search-exclude` (notes for
-    reviewing clinicians) and script data blocks are not page text."""
+def read_html(html: str) -> RenderedHtml:
+    """What `html` holds, read from the tree lexbor (selectolax) parses it into."""
+    out = RenderedHtml()
+    stack: list[str] = []  # the open elements' tags
+    text: list[str] = []
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.units: list[tuple[str, str]] = []  # (tag of the block, text)
-        self._stack: list[tuple[str, bool]] = []  # (tag, hidden)
-        self._text: list[str] = []
+    def flush() -> None:
+        joined = " ".join("".join(text).split())
+        if joined:
+            block = next((tag for tag in reversed(stack) if tag in _BLOCKS), "div")
+            out.units.append((block, joined))
+        text.clear()
 
-    def _hidden(self) -> bool:
-        return any(hidden for _, hidden in self._stack)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._text).split())
-        if text:
-            block = next((tag for tag, _ in reversed(self._stack) if tag in _BLOCKS), "div")
-            self.units.append((block, text))
-        self._text = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        if names.get("id"):
-            self.ids.add(str(names["id"]))
-        if names.get("name") and tag == "a":
-            self.ids.add(str(names["name"]))
-        if tag in _BLOCKS:
-            self._flush()
-        if tag not in _VOID:
+    def walk(node: Node, hidden: bool) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag or "-"
+            if tag == "-text":
+                if not hidden:
+                    text.append(child.text_content or "")
+                continue
+            if tag.startswith(("-", "!")):
+                continue  # a comment or the doctype
+            names = child.attributes
+            if names.get("id"):
+                out.ids.add(str(names["id"]))
+            if names.get("name") and tag == "a":
+                out.ids.add(str(names["name"]))
+            if tag in _BLOCKS:
+                flush()
+            if tag in _VOID:
+                continue
             # A script or style element holds data or code, never text a reader sees.
             unseen = "hidden" in names or "data-search-exclude" in names
-            self._stack.append((tag, unseen or tag in ("script", "style")))
+            stack.append(tag)
+            walk(child, hidden or unseen or tag in ("script", "style"))
+            if tag in _BLOCKS:
+                flush()
+            stack.pop()
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index][0] == tag:
-                del self._stack[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden():
-            self._text.append(data)
+    root = LexborHTMLParser(html).root
+    if root is not None:
+        walk(root, False)
+    flush()
+    return out
 
 
-def _read_html(html: str) -> _Reader:
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    reader._flush()
-    return reader
-
-
-def rendered_ids(html: str) -> set[str]:
-    return _read_html(html).ids
-
-
-def rendered_sentences(html: str) -> list[str]:
+def rendered_sentences(reading: RenderedHtml) -> list[str]:
     """Visible text of rendered HTML as sentences: a paragraph keeps its own sentences,
     every other block (a heading, a list item, a cell, a question) reads as one."""
     out: list[str] = []
-    for tag, text in _read_html(html).units:
+    for tag, text in reading.units:
         if tag in ("p", "dd", "blockquote", "div"):
             out += [as_sentence(sentence) for sentence in sentences(text)]
         else:

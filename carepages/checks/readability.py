@@ -73,8 +73,8 @@ def page_sentences(info: PageInfo) -> list[str]:
             out += [as_sentence(s) for s in sentences(block.text)]
         else:
             out.append(as_sentence(block.text))
-    for _, html in info.rendered:
-        out += rendered_sentences(str(html))
+    for _, reading in info.rendered:
+        out += rendered_sentences(reading)
     return [s for s in out if s]
 
 

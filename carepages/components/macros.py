@@ -376,7 +376,8 @@ def faq(ctx: PageContext, treatment: str | None = None) -> Markup:
 
 def faq_all(ctx: PageContext) -> Markup:
     groups = [faq_group(t, titled=True, lang=ctx.lang) for t in ctx.site.published()]
-    return render("faq", ctx.lang, groups=groups, heading_level=3)
+    # Search finds each question once, on its treatment's FAQ page.
+    return render("faq", ctx.lang, groups=groups, heading_level=3, searched=False)
 
 
 def when_to_call(ctx: PageContext, treatment: str | None = None) -> Markup:

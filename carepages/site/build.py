@@ -10,25 +10,35 @@ that names a file; no traceback reaches an editor.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import fcntl
 import json
+import logging
 import os
+import pickle
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from carepages.checks import collect, report
+from carepages.checks import collect, load_sites, report, run_checks
+from carepages.site import macros as site_macros
 from carepages.site import publish
 from carepages.site.publish import ZIP_NAME, checkpoint
+from carepages.source.content import Site, content_stamp
+from carepages.source.problems import Problem
 
 ZIP_FOLDER = "carepages-site"
+T = TypeVar("T")
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 VENDORED_SHIM = Path("overrides/assets/vendor/iframe-worker-shim.js")
 ESBUILD = Path("node_modules/.bin/esbuild")
@@ -46,8 +56,6 @@ SHIM_START = '"use strict";(()=>{'
 # diagrams this site never has); point those at an empty script so nothing leaves the device.
 CDN_URL = re.compile(rb"https://unpkg\.com/[^\"'`\s)]*")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*][#@] sourceMappingURL=[^\n]*?(\*/)?(?=\n|$)")
-# A build that runs longer than this is stopped (the benchmark's 1000 pages take ~20 s).
-TIMEOUT = int(os.environ.get("CAREPAGES_BUILD_TIMEOUT", "900"))
 
 
 class BuildFailed(Exception):
@@ -109,44 +117,143 @@ def mkdocs_env(draft: str | None = None) -> dict[str, str]:
     return env
 
 
-def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(config or root / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
-    ]
+class _Records(logging.Handler):
+    """MkDocs' log lines as its command line prints them (without a terminal)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextmanager
+def _mkdocs_log() -> Iterator[_Records]:
+    """MkDocs' log kept, not printed: shown only if the build fails."""
+    from mkdocs.commands import build as commands
+    from mkdocs.utils import DuplicateFilter
+
+    logger = logging.getLogger("mkdocs")
+    records = _Records()
+    duplicates = DuplicateFilter()  # as `mkdocs build` does: a repeated warning once
+    saved = (logger.level, logger.propagate)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(records)
+    commands.log.addFilter(duplicates)
     try:
-        result = subprocess.run(
-            command,
-            cwd=root,
-            env=mkdocs_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildFailed(
-            f"mkdocs build was still running after {TIMEOUT} s and was stopped"
-        ) from None
-    if result.returncode != 0:
-        # MkDocs' own WARNING/ERROR lines say what is wrong (a broken link, a missing file);
-        # its INFO chatter and any traceback lines would only bury them.
-        shown = [
-            line
-            for line in result.stdout.splitlines()
-            if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
-            or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
-            or re.match(r"^[\w./-]+\.md:\d+: ", line)
-        ]
-        raise BuildFailed("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
+        yield records
+    finally:
+        commands.log.removeFilter(duplicates)
+        logger.removeHandler(records)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+
+
+def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
+    """`mkdocs build --strict` in a forked copy of this process: nothing is imported or
+    loaded again (the content loaded for the check is handed over:
+    carepages.site.macros.share), and all the memory the build takes is given back when
+    it ends, before the audit. A warning or error stops the build with MkDocs' own
+    WARNING/ERROR lines, which say what is wrong (a broken link, a missing file)."""
+    failure = _forked(lambda: _mkdocs(root, site_dir, config))
+    if failure is not None:
+        raise BuildFailed(failure)
+
+
+def _forked(work: Callable[[], str | None]) -> str | None:
+    """`work()` (None, or what went wrong) in a forked copy of this process."""
+    if not hasattr(os, "fork"):
+        return work()
+    done, value = _in_fork(work)
+    return value if done else "mkdocs build stopped unexpectedly"
+
+
+def _forked_value(work: Callable[[], T]) -> T | None:
+    """`work()` in a forked copy of this process; None where there is no fork or the copy
+    failed (the caller then does the work here, where a failure shows itself)."""
+    if not hasattr(os, "fork"):
+        return None
+    done, value = _in_fork(work)
+    return value if done else None
+
+
+def _in_fork(work: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run `work` in a forked copy of this process, which ends with this one if it is
+    killed; (True, its value), or (False, None) if the copy did not finish."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read, write = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the copy: work, hand the value back, leave without cleaning up
+        os.close(read)
+        code = 1
+        try:
+            _end_with_parent(parent)
+            value = work()
+            with os.fdopen(write, "wb") as out:
+                out.write(pickle.dumps(value))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        data = answer.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
+        return False, None
+    return True, pickle.loads(data)  # our own copy's answer
+
+
+def _end_with_parent(parent: int) -> None:
+    """Linux: this (forked) process is killed when `parent`, which started it, dies, so a
+    killed build leaves nothing running that holds its lock or writes its work folder."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _mkdocs(root: Path, site_dir: Path, config: Path | None) -> str | None:
+    """`mkdocs build --strict` here; what went wrong, if anything, as the editor sees it."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    # MkDocs runs in the project folder, as `mkdocs build` run there would.
+    config_file, site_dir = str((config or root / "mkdocs.yml").resolve()), site_dir.resolve()
+    failure: str | None = None
+    with _mkdocs_log() as records, contextlib.chdir(root):
+        try:
+            cfg = load_config(config_file=config_file, site_dir=str(site_dir), strict=True)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        except Abort as exc:
+            failure = exc.format_message()
+        except MkDocsException as exc:
+            failure = f"Error: {exc.format_message()}"
+        except Exception as exc:  # a plugin's own failure: its message, never a traceback
+            failure = f"Error: {type(exc).__name__}: {exc}"
+    if failure is None:
+        return None
+    # MkDocs' INFO chatter would only bury the lines that say what is wrong.
+    output = [*records.lines, *failure.splitlines()]
+    shown = [
+        line
+        for line in "\n".join(output).splitlines()
+        if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))
+        or (line.startswith(" ") and not line.lstrip().startswith(("File ", "^", "~")))
+        or re.match(r"^[\w./-]+\.md:\d+: ", line)
+    ]
+    return "mkdocs build --strict failed:\n" + "\n".join(shown[-30:])
 
 
 def search_languages(site_dir: Path) -> list[list[str]]:
@@ -257,6 +364,16 @@ def _lock(work: Path) -> Iterator[None]:
         yield
 
 
+def _checked(root: Path) -> tuple[dict[str, Site], list[Problem]]:
+    """The site in each language, loaded here for the build, and what the checks found.
+    The checks run in a forked copy of this process, so what they build (every page's
+    rendered text) never adds to the memory the build needs; where there is no fork, or
+    the copy fails, they run here."""
+    sites = load_sites(root)
+    found = _forked_value(lambda: run_checks(root, sites))
+    return sites, found if found is not None else run_checks(root, sites)
+
+
 def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int:
     started = time.perf_counter()
     site = site or root / "site"
@@ -269,10 +386,15 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
             step("build stopped; the last good site and zip are unchanged")
             return 1
     step("checking content")
-    _, problems = collect(root)
+    content, config = root / "content", root / "mkdocs.yml"
+    stamp = content_stamp(content, config, [])
+    sites, problems = _checked(root)
     if report(problems, strict=False):
         step("build stopped: fix the errors above; the last good site is unchanged")
         return 1
+    # The build below takes the site as it was loaded for the check.
+    site_macros.share(sites, content, config, [], stamp)
+    del sites
     try:
         work.mkdir(exist_ok=True)
         with _lock(work):
@@ -284,6 +406,7 @@ def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int
                 step("publishing site/ and the offline zip together")
                 publish.publish(staging / "site", site, dist, work)
             finally:
+                site_macros.unshare()
                 if staging.exists():
                     shutil.rmtree(staging, ignore_errors=True)
     except BuildFailed as exc:

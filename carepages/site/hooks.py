@@ -32,10 +32,12 @@ import json
 import os
 import re
 import sys
+import weakref
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -50,7 +52,7 @@ if _PROJECT not in sys.path:
     sys.path.insert(0, _PROJECT)
 
 from carepages.components.strings import strings  # noqa: E402
-from carepages.site import languages, security  # noqa: E402
+from carepages.site import languages, lazysearch, security  # noqa: E402
 from carepages.site.macros import restore  # noqa: E402
 from carepages.source import rawhtml  # noqa: E402
 
@@ -83,6 +85,19 @@ def on_config(config: Any) -> Any:
         # One stemmer per index: lunr.es on the Spanish pages, nothing extra on the English.
         search.config.lang = [languages.build_language(config)]
     return config
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    """The theme's templates compiled once and kept under .cache/jinja/ (Jinja recompiles a
+    template whose source changed, and ignores a cache another Python wrote): the pages come
+    out the same, the build skips compiling Material's templates again."""
+    folder = Path(config["config_file_path"]).parent / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env  # a read-only project builds, only without the cache
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def _pages(items: list[Any]) -> list[Page]:
@@ -119,17 +134,50 @@ def on_nav(nav: Navigation, config: Any, files: Any) -> Navigation:
     return nav
 
 
+# Each build's (and language's) navigation → its treatments' navigations.
+_TREATMENT_NAVS: weakref.WeakKeyDictionary[Navigation, dict[str, Navigation]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _treatment_navs(nav: Navigation) -> dict[str, Navigation]:
+    """Each treatment's navigation (the site's pages and that treatment's section), by the
+    treatment's folder: worked out once per build and language, when the first page asks,
+    so a page's lookup costs the same at 10 treatments as at 1000."""
+    navs = _TREATMENT_NAVS.get(nav)
+    if navs is None:
+        folders: dict[str, set[int]] = {}
+        for index, item in enumerate(nav.items):
+            if isinstance(item, Section):
+                for child in item.children:
+                    source = _src(child)
+                    if "/" in source:
+                        folders.setdefault(source.split("/", 1)[0], set()).add(index)
+        navs = {
+            folder: Navigation(
+                [
+                    item
+                    for index, item in enumerate(nav.items)
+                    if not isinstance(item, Section) or index in sections
+                ],
+                nav.pages,
+            )
+            for folder, sections in folders.items()
+        }
+        _TREATMENT_NAVS[nav] = navs
+    return navs
+
+
+def _site_nav(nav: Navigation) -> Navigation:
+    """The navigation without any treatment section."""
+    return Navigation([item for item in nav.items if not isinstance(item, Section)], nav.pages)
+
+
 @event_priority(10)  # before the search plugin (0) indexes the page
 def on_page_context(context: dict, page: Page, config: Any, nav: Navigation) -> dict:
     source = languages.source_name(page.file)
     if "/" in source:  # a site page (home, questions, about) lists every treatment
-        own = source.split("/", 1)[0] + "/"
-        items = [
-            item
-            for item in nav.items
-            if not isinstance(item, Section) or any(_src(c).startswith(own) for c in item.children)
-        ]
-        context["nav"] = Navigation(items, nav.pages)
+        context["nav"] = _treatment_navs(nav).get(source.split("/", 1)[0], _site_nav(nav))
 
     prefix = languages.prefix(languages.build_language(config), config)
     if prefix:
@@ -228,11 +276,16 @@ def on_post_template(output: str, template_name: str, config: Any) -> str:
 
 @event_priority(-150)  # after the offline plugin (-100) and mkdocs-static-i18n (-100)
 def on_post_build(config: Any) -> None:
-    """Once every language is built: one 404 page and one search index per language."""
+    """Once every language is built: one 404 page and one search index per language, and
+    search that loads when the reader first uses it (carepages.site.lazysearch)."""
     if not languages.is_last_build(config):
         return
     langs = languages.build_languages(config)
     site = Path(config.site_dir)
+    try:
+        lazysearch.lazy_search(site)
+    except lazysearch.LazySearchError as exc:
+        raise PluginError(str(exc)) from None
     if len(langs) > 1:
         for lang, text in _NOT_FOUND.items():
             target = site / languages.prefix(lang, config) / "404.html"

@@ -12,8 +12,6 @@ from typing import Any
 from carepages.components.macros import PageContext, faq_group
 from carepages.model.sections import Section
 from carepages.source.content import TreatmentData
-from carepages.source.markdown import read_markdown
-from carepages.source.template import split_template
 
 
 class _TextOnly(HTMLParser):
@@ -38,7 +36,7 @@ def section_text(data: TreatmentData, section: Section) -> str:
     """The visible prose of one section of the treatment's overview page."""
     page = data.pages["index.md"]
     # The prose only: macro calls ({{ checklist() }}) are not text of the section.
-    doc = read_markdown(split_template(page.body).prose, page.body_line)
+    doc = page.prose
     inside, parts = False, []
     for block in doc.text:
         if block.kind == "heading":

@@ -33,7 +33,7 @@ from carepages.components.macros import MacroUsageError, PageContext
 from carepages.components.strings import strings
 from carepages.site import languages
 from carepages.site.jsonld import jsonld
-from carepages.source.content import Site, load_site
+from carepages.source.content import Site, content_stamp, load_site
 from carepages.source.template import template_code
 from carepages.source.yamlfile import split_front_matter
 
@@ -83,6 +83,43 @@ def load(content_dir: Path, config_path: Path, extra: list[Path], lang: str = "e
     return site
 
 
+# The site as `carepages build` checked it, in each language, handed to define_env so the
+# build in the same process does not load it again; used only while its files are unchanged.
+_SHARED: dict[tuple[Path, Path, tuple[Path, ...]], tuple[frozenset, dict[str, Site]]] = {}
+
+
+def _key(content_dir: Path, config_path: Path, extra: list[Path]) -> tuple:
+    return (content_dir.resolve(), config_path.resolve(), tuple(p.resolve() for p in extra))
+
+
+def share(
+    sites: dict[str, Site],
+    content_dir: Path,
+    config_path: Path,
+    extra: list[Path],
+    stamp: frozenset,
+) -> None:
+    """Hand the sites the check loaded (files as in `stamp`, taken before it read them) to
+    the next build in this process."""
+    _SHARED.clear()
+    _SHARED[_key(content_dir, config_path, extra)] = (stamp, sites)
+
+
+def unshare() -> None:
+    _SHARED.clear()
+
+
+def _shared(content_dir: Path, config_path: Path, extra: list[Path], lang: str) -> Site | None:
+    found = _SHARED.get(_key(content_dir, config_path, extra))
+    if found is None or lang not in found[1]:
+        return None
+    stamp, sites = found
+    if content_stamp(content_dir, config_path, extra) != stamp:
+        _SHARED.clear()  # a file changed since the check read it: load it again
+        return None
+    return sites[lang]
+
+
 def _context(env: Any) -> PageContext:
     page = env.page
     lang = languages.page_language(page, env.conf) if page else languages.build_language(env.conf)
@@ -99,7 +136,8 @@ def define_env(env: Any) -> None:
 
     @functools.cache
     def site_in(language: str) -> Site:
-        return load(content_dir, config_path, extra, language)
+        shared = _shared(content_dir, config_path, extra, language)
+        return shared or load(content_dir, config_path, extra, language)
 
     site = site_in(lang)
     env.variables["carepages_site"] = site

@@ -10,6 +10,8 @@ file's translated text is laid over the English structure (`carepages.model.tran
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from carepages.model.treatment import FaqEntry, FaqFile, PageMeta, Treatment
 from carepages.source.languages import DEFAULT, language_of, localized, translation_path
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.problems import Problem
+from carepages.source.template import split_template
 from carepages.source.wording import validate
 from carepages.source.yamlfile import (
     MAX_PAGE_BYTES,
@@ -71,6 +74,12 @@ class Page:
 
     def markdown(self) -> MarkdownDoc:
         return read_markdown(self.body, self.body_line)
+
+    @functools.cached_property
+    def prose(self) -> MarkdownDoc:
+        """The page's Markdown as MkDocs reads it once the macros have run, its template
+        constructs (macro calls) blanked; read once, whoever asks first."""
+        return read_markdown(split_template(self.body).prose, self.body_line)
 
 
 @dataclass
@@ -198,11 +207,7 @@ def load_page(path: Path, shown: str) -> tuple[Page | None, list[Problem]]:
     page = Page(path, shown, meta, body, body_line, located)
     if not body.strip() and not problems:
         problems.append(Problem(shown, 1, "the page is empty: write its text or delete the file"))
-    elif (
-        meta.title is None
-        and not problems
-        and not any(h.level == 1 for h in page.markdown().headings)
-    ):
+    elif meta.title is None and not problems and not any(h.level == 1 for h in page.prose.headings):
         problems.append(
             Problem(
                 shown,
@@ -376,6 +381,27 @@ def treatment_folders(content_dir: Path) -> list[Path]:
         for p in content_dir.iterdir()
         if p.is_dir() and not p.name.startswith((".", "_")) and p.name not in RESERVED_FOLDERS
     )
+
+
+def content_stamp(content_dir: Path, config_path: Path, extra: list[Path]) -> frozenset:
+    """What the files a site is loaded from are now (path, modification time, size): equal
+    stamps, the same files."""
+    entries = set()
+    for folder in (content_dir.resolve(), *(p.resolve() for p in extra)):
+        for dirpath, _, filenames in os.walk(folder):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                entries.add((path, stat.st_mtime_ns, stat.st_size))
+    try:
+        stat = config_path.stat()
+        entries.add((str(config_path.resolve()), stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        pass
+    return frozenset(entries)
 
 
 def load_site(

@@ -176,3 +176,15 @@ def ics_events(lines: list[str]) -> list[dict[str, str]]:
             assert name not in current, f"{name} twice in one event"
             current[name] = value
     return events
+
+
+def settle(page, requests: list[str], quiet_ms: int = 1000, most_ms: int = 15_000) -> None:
+    """Wait until the page has asked for nothing new for `quiet_ms`. (Playwright's own
+    "networkidle" never comes back once search starts from file://: the search runs in an
+    about:blank frame added after the page loaded, which reports no load states.)"""
+    waited, seen = 0, -1
+    while len(requests) != seen and waited < most_ms:
+        seen = len(requests)
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+    assert len(requests) == seen, "the page kept making requests"

@@ -7,7 +7,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 
 import pytest
-from cp_browser import CONTENT_PAGES, RECOVERY, set_treatment_date
+from cp_browser import CONTENT_PAGES, RECOVERY, set_treatment_date, settle
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def test_no_request_leaves_the_device(open_page, file_url, http_url, origin, pat
 
     page.goto(base + path, wait_until="networkidle")
     use(page, path)
-    page.wait_for_load_state("networkidle")
+    settle(page, requests)
 
     assert requests, "the page made no requests at all: the listener is not working"
     outside = [

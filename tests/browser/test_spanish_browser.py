@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from cp_browser import at, describe, run_axe, set_treatment_date, unfold_ics
+from cp_browser import at, describe, run_axe, set_treatment_date, settle, unfold_ics
 
 from carepages.components.strings import strings
 from tests.site.test_site import PAGES
@@ -176,7 +176,7 @@ def test_spanish_pages_ask_no_other_host_and_nothing_fails(open_page, file_url, 
         page.on("console", lambda m, seen=errors: m.type == "error" and seen.append(m.text))
         page.goto(base + path, wait_until="networkidle")
         search(page, "piel")
-        page.wait_for_load_state("networkidle")
+        settle(page, requests)
         assert requests, "the listener saw no request"
         outside = [
             url

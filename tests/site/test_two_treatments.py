@@ -5,6 +5,7 @@ a draft preview says DRAFT on every page."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -48,8 +49,25 @@ def test_search_results_tell_the_treatments_apart(site_dir: Path) -> None:
     docs = json.loads((site_dir / "search/search_index.json").read_text())["docs"]
     pages = Counter(d["title"] for d in docs if "#" not in d["location"])
     assert max(pages.values()) == 1, pages
-    faq_sections = Counter(d["title"] for d in docs if d["location"].startswith("faq.html#"))
-    assert max(faq_sections.values()) == 1, faq_sections
+    # A question's topic is found under its treatment's FAQ page, named by the treatment.
+    for slug in TREATMENTS:
+        assert any(d["location"].startswith(f"{slug}/faq.html#") for d in docs), slug
+
+
+def test_search_finds_each_question_once(site_dir: Path) -> None:
+    """On its treatment's FAQ page; the all-questions page shows it too, out of search."""
+    docs = json.loads((site_dir / "search/search_index.json").read_text())["docs"]
+    assert not [d["location"] for d in docs if d["location"].startswith("faq.html#")]
+    groups = soup_of(site_dir, "faq.html").select(".cp-faq__treatment")
+    assert [g.h2["id"] for g in groups] == [f"faq-{slug}" for slug in sorted(TREATMENTS)]
+    for group in groups:
+        slug = group.h2["id"].removeprefix("faq-")
+        questions = [s.get_text() for s in group.select("summary")]
+        assert len(questions) > 5, slug
+        for question in questions:
+            found = [d["location"] for d in docs if question in html.unescape(d["text"])]
+            assert len([f for f in found if f.startswith(f"{slug}/")]) == 1, (question, found)
+            assert not [f for f in found if f.startswith("faq.html")], (question, found)
 
 
 def test_each_treatment_menu_lists_only_its_own_pages(site_dir: Path) -> None:
