@@ -56,8 +56,27 @@ def set_treatment_date(page, date: dt.date) -> None:
     page.fill(DATE_INPUT, date.isoformat())
 
 
+def wait_until_still(page) -> None:
+    """Wait until the page stops scrolling and no CSS transition or animation runs (setting a
+    date scrolls to the Today card, and Material's header fades its title in as it scrolls):
+    what a reader then sees, not a frame halfway through a fade."""
+    page.evaluate(
+        """async () => {
+          const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+          const moving = () => document.getAnimations().some(a => a.playState === 'running');
+          let y = NaN;
+          for (let i = 0; i < 200 && (y !== window.scrollY || moving()); i++) {
+            y = window.scrollY;
+            await frame();
+            await frame();
+          }
+        }"""
+    )
+
+
 def run_axe(page) -> list[dict]:
-    """axe-core's WCAG 2.x A/AA and best-practice violations on the page as it is now."""
+    """axe-core's WCAG 2.x A/AA and best-practice violations on the page once it is still."""
+    wait_until_still(page)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
