@@ -1,7 +1,10 @@
 """MkDocs hook used by `carepages bench`: saves each page's Markdown after the macros ran.
 
 The saved pages let stock Material build exactly the same text with no macros, hooks or
-theme overrides, so the bench can compare the two builds. It writes only when
+theme overrides, so the bench can compare the two builds. The macros leave a placeholder
+word where each component goes (its HTML is put back after the page is converted and
+sanitised); the saved copy has the component's HTML written out in its place, so stock
+Material converts and lays out the same HTML our pages carry. It writes only when
 CAREPAGES_BENCH_DUMP names a folder; the site's own config never loads it.
 """
 
@@ -12,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from carepages.site.macros import restore
 
 # Front matter stock Material understands; carepages' own keys stay behind.
 KEPT_META = ("title", "description", "hide")
@@ -24,5 +29,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         meta = {k: page.meta[k] for k in KEPT_META if k in page.meta}
         front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-        target.write_text(front + markdown, encoding="utf-8")
+        target.write_text(front + restore(markdown, keep=True), encoding="utf-8")
     return markdown

@@ -52,13 +52,15 @@ def _placeholder(html: Markup) -> str:
     return f"\n\n{key}\n\n"
 
 
-def restore(html: str) -> str:
-    """A page's HTML with each placeholder replaced by its component's HTML."""
+def restore(html: str, keep: bool = False) -> str:
+    """A page's HTML with each placeholder replaced by its component's HTML. `keep` leaves
+    the components in place for a later `restore` (to read a page's Markdown as MkDocs
+    converts it, placeholders and all, with the components written out)."""
     if PLACEHOLDER not in html:
         return html
     for key in sorted(_COMPONENTS, key=len, reverse=True):
         if key in html:
-            component = str(_COMPONENTS.pop(key))
+            component = str(_COMPONENTS[key] if keep else _COMPONENTS.pop(key))
             html = html.replace(f"<p>{key}</p>", component).replace(key, component)
     return html
 
