@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -97,27 +98,28 @@ def css_urls(css: str) -> list[str]:
     image-set() and @import, with CSS escapes decoded by the tokenizer."""
     found: list[str] = []
 
-    def walk(tokens: Iterable[object] | None, in_image_set: bool = False) -> None:
+    # tinycss2 has no type information: its nodes are read by their `type` field.
+    def walk(tokens: Iterable[Any] | None, in_image_set: bool = False) -> None:
         for token in tokens or ():
             kind = getattr(token, "type", "")
             if kind == "url":
-                found.append(token.value)  # type: ignore[attr-defined]
+                found.append(token.value)
             elif kind == "function":
-                name = token.lower_name  # type: ignore[attr-defined]
-                arguments = token.arguments  # type: ignore[attr-defined]
+                name = token.lower_name
+                arguments = token.arguments
                 if name in ("url", "src"):
                     found.extend(a.value for a in arguments if a.type in ("string", "url"))
                 walk(arguments, in_image_set=name in ("image-set", "-webkit-image-set"))
             elif kind == "string" and in_image_set:
-                found.append(token.value)  # type: ignore[attr-defined]
+                found.append(token.value)
             elif kind in ("() block", "[] block", "{} block"):
-                walk(token.content, in_image_set)  # type: ignore[attr-defined]
+                walk(token.content, in_image_set)
             elif kind == "at-rule":
-                if token.lower_at_keyword == "import":  # type: ignore[attr-defined]
-                    prelude = token.prelude  # type: ignore[attr-defined]
+                if token.lower_at_keyword == "import":
+                    prelude = token.prelude
                     found.extend(a.value for a in prelude if a.type == "string")
-                walk(token.prelude)  # type: ignore[attr-defined]
-                walk(token.content)  # type: ignore[attr-defined]
+                walk(token.prelude)
+                walk(token.content)
             elif kind in ("qualified-rule", "declaration"):
                 walk(getattr(token, "prelude", None))
                 walk(getattr(token, "content", None) or getattr(token, "value", None))
