@@ -24,7 +24,7 @@ from carepages.source.content import (
 )
 from carepages.source.languages import DEFAULT, english_name, language_of
 from carepages.source.markdown import MarkdownDoc
-from carepages.source.template import MacroCall, PageTemplate, is_literal_call, split_template
+from carepages.source.template import MacroCall, PageTemplate, is_literal_call
 
 
 @dataclass
@@ -167,7 +167,7 @@ def _uri(page: Page, site: Site, treatment: TreatmentData | None) -> str:
 def _read(
     uri: str, page: Page, treatment: TreatmentData | None, site: Site, lang: str = DEFAULT
 ) -> PageInfo:
-    template = split_template(page.body)
+    template = page.template
     info = PageInfo(uri, page, treatment, template, page.prose, lang)
     ctx = PageContext(site, english_name(uri), lang)
     for call in template.calls:

@@ -23,7 +23,7 @@ def check(project: Project) -> Iterator[Problem]:
 
 def _overview(project: Project, data: TreatmentData, page: Page) -> Iterator[Problem]:
     info = project.pages.get(f"{data.slug}/{page.path.name}")
-    doc = info.doc if info else page.markdown()
+    doc = info.doc if info else page.prose
     found: list[tuple[str, int]] = []
     known = {s.value for s in Section}
     for heading in doc.headings:

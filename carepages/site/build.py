@@ -157,31 +157,19 @@ def run_mkdocs(root: Path, site_dir: Path, config: Path | None = None) -> None:
     carepages.site.macros.share), and all the memory the build takes is given back when
     it ends, before the audit. A warning or error stops the build with MkDocs' own
     WARNING/ERROR lines, which say what is wrong (a broken link, a missing file)."""
-    failure = _forked(lambda: _mkdocs(root, site_dir, config))
+    done, failure = _in_fork(lambda: _mkdocs(root, site_dir, config))
+    if not done:
+        failure = "mkdocs build stopped unexpectedly"
     if failure is not None:
         raise BuildFailed(failure)
 
 
-def _forked(work: Callable[[], str | None]) -> str | None:
-    """`work()` (None, or what went wrong) in a forked copy of this process."""
-    if not hasattr(os, "fork"):
-        return work()
-    done, value = _in_fork(work)
-    return value if done else "mkdocs build stopped unexpectedly"
-
-
-def _forked_value(work: Callable[[], T]) -> T | None:
-    """`work()` in a forked copy of this process; None where there is no fork or the copy
-    failed (the caller then does the work here, where a failure shows itself)."""
-    if not hasattr(os, "fork"):
-        return None
-    done, value = _in_fork(work)
-    return value if done else None
-
-
 def _in_fork(work: Callable[[], T]) -> tuple[bool, T | None]:
     """Run `work` in a forked copy of this process, which ends with this one if it is
-    killed; (True, its value), or (False, None) if the copy did not finish."""
+    killed; (True, its value), or (False, None) if the copy did not finish. Where there is
+    no fork, `work` runs here."""
+    if not hasattr(os, "fork"):
+        return True, work()
     sys.stdout.flush()
     sys.stderr.flush()
     read, write = os.pipe()
@@ -370,8 +358,8 @@ def _checked(root: Path) -> tuple[dict[str, Site], list[Problem]]:
     rendered text) never adds to the memory the build needs; where there is no fork, or
     the copy fails, they run here."""
     sites = load_sites(root)
-    found = _forked_value(lambda: run_checks(root, sites))
-    return sites, found if found is not None else run_checks(root, sites)
+    done, found = _in_fork(lambda: run_checks(root, sites))
+    return sites, found if done and found is not None else run_checks(root, sites)
 
 
 def build(root: Path, site: Path | None = None, dist: Path | None = None) -> int:

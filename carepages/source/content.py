@@ -35,7 +35,7 @@ from carepages.model.treatment import FaqEntry, FaqFile, PageMeta, Treatment
 from carepages.source.languages import DEFAULT, language_of, localized, translation_path
 from carepages.source.markdown import MarkdownDoc, read_markdown
 from carepages.source.problems import Problem
-from carepages.source.template import split_template
+from carepages.source.template import PageTemplate, split_template
 from carepages.source.wording import validate
 from carepages.source.yamlfile import (
     MAX_PAGE_BYTES,
@@ -72,14 +72,16 @@ class Page:
         """The language the page is written in (`about.es.md`: 'es')."""
         return language_of(self.path)
 
-    def markdown(self) -> MarkdownDoc:
-        return read_markdown(self.body, self.body_line)
+    @functools.cached_property
+    def template(self) -> PageTemplate:
+        """The page's body split into its macro calls and its prose; split once."""
+        return split_template(self.body)
 
     @functools.cached_property
     def prose(self) -> MarkdownDoc:
         """The page's Markdown as MkDocs reads it once the macros have run, its template
         constructs (macro calls) blanked; read once, whoever asks first."""
-        return read_markdown(split_template(self.body).prose, self.body_line)
+        return read_markdown(self.template.prose, self.body_line)
 
 
 @dataclass
